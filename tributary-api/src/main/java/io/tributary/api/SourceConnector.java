@@ -1,0 +1,28 @@
+package io.tributary.api;
+
+import io.tributary.api.config.Config;
+import io.tributary.api.config.ConfigSpec;
+import java.util.List;
+
+/**
+ * A kind of source (PostgreSQL, MySQL, …): declares its configuration, checks prerequisites and
+ * creates the task that captures changes. Implementations are stateless and thread-safe.
+ */
+public interface SourceConnector {
+
+  /** The type name used in pipeline files, e.g. {@code postgres}. */
+  String type();
+
+  /** Every field this source accepts. */
+  ConfigSpec configSpec();
+
+  /**
+   * Connects with {@code config} and checks every prerequisite (reachability, credentials,
+   * privileges, server settings, tables), without changing anything on the source. Never throws
+   * for a failed check: each check reports its own result.
+   */
+  List<Check> check(Config config, String pipelineName);
+
+  /** A task for the pipeline; it does no I/O until {@link SourceTask#start}. */
+  SourceTask createTask(Config config, TaskContext context);
+}

@@ -1,0 +1,21 @@
+package io.tributary.api;
+
+import java.time.Clock;
+
+/** What the engine offers a task. Methods are thread-safe. */
+public interface TaskContext {
+
+  /** The pipeline's name, the default prefix of its stream names. */
+  String pipelineName();
+
+  /** Tells the engine (and whoever watches it) what the task is doing now. */
+  void phase(Phase phase);
+
+  /** Reports progress of a snapshot of one table: rows copied so far, and the estimate of all. */
+  void snapshotProgress(String table, long rowsDone, long rowsEstimated);
+
+  /** Reports how far the task is behind the source, in bytes of source log, when known. */
+  void lag(long bytesBehind);
+
+  Clock clock();
+}

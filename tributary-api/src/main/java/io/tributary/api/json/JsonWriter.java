@@ -1,0 +1,221 @@
+package io.tributary.api.json;
+
+import io.tributary.api.RawJson;
+import io.tributary.api.Unavailable;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small, allocation-light JSON writer into a growable UTF-8 byte buffer. Reuse one instance per
+ * thread with {@link #reset()}; it is not thread-safe.
+ *
+ * <p>Values map as: null → null; Boolean; Integer/Long/Short → number; Double/Float → number, or the
+ * strings "NaN", "Infinity", "-Infinity"; BigDecimal → string (exact, as Debezium's
+ * {@code decimal.handling.mode=string}); byte[] → base64 string; List → array; Map → object;
+ * {@link RawJson} → embedded as is; {@link Unavailable} → its placeholder string; anything else →
+ * its {@code toString()} as a string.
+ */
+public final class JsonWriter {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+  private byte[] buf;
+  private int len;
+
+  public JsonWriter() {
+    this(512);
+  }
+
+  public JsonWriter(int capacity) {
+    buf = new byte[capacity];
+  }
+
+  public JsonWriter reset() {
+    len = 0;
+    return this;
+  }
+
+  public int length() {
+    return len;
+  }
+
+  public byte[] toByteArray() {
+    return Arrays.copyOf(buf, len);
+  }
+
+  /** The internal buffer; only the first {@link #length()} bytes are valid. */
+  public byte[] buffer() {
+    return buf;
+  }
+
+  @Override
+  public String toString() {
+    return new String(buf, 0, len, StandardCharsets.UTF_8);
+  }
+
+  public JsonWriter raw(char c) {
+    ensure(1);
+    buf[len++] = (byte) c;
+    return this;
+  }
+
+  public JsonWriter raw(String ascii) {
+    int n = ascii.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      buf[len++] = (byte) ascii.charAt(i);
+    }
+    return this;
+  }
+
+  private JsonWriter raw(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, len, bytes.length);
+    len += bytes.length;
+    return this;
+  }
+
+  /** Writes {@code "name":} — the caller writes commas. */
+  public JsonWriter name(String name) {
+    string(name);
+    return raw(':');
+  }
+
+  public JsonWriter number(long n) {
+    return raw(Long.toString(n));
+  }
+
+  public JsonWriter string(String s) {
+    ensure(s.length() + 2);
+    buf[len++] = '"';
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        ensure(1);
+        buf[len++] = (byte) c;
+      } else {
+        escaped(s, i, c);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+          i++;
+        }
+      }
+    }
+    ensure(1);
+    buf[len++] = '"';
+    return this;
+  }
+
+  private void escaped(String s, int i, char c) {
+    switch (c) {
+      case '"' -> raw("\\\"");
+      case '\\' -> raw("\\\\");
+      case '\n' -> raw("\\n");
+      case '\r' -> raw("\\r");
+      case '\t' -> raw("\\t");
+      default -> {
+        if (c < 0x20) {
+          ensure(6);
+          raw("\\u00");
+          buf[len++] = HEX[c >> 4];
+          buf[len++] = HEX[c & 0xF];
+        } else if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+          utf8(Character.toCodePoint(c, s.charAt(i + 1)));
+        } else {
+          utf8(c);
+        }
+      }
+    }
+  }
+
+  private void utf8(int cp) {
+    ensure(4);
+    if (cp < 0x80) {
+      buf[len++] = (byte) cp;
+    } else if (cp < 0x800) {
+      buf[len++] = (byte) (0xC0 | cp >> 6);
+      buf[len++] = (byte) (0x80 | cp & 0x3F);
+    } else if (cp < 0x10000) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) { // lone surrogate: not representable, replace
+        cp = 0xFFFD;
+      }
+      buf[len++] = (byte) (0xE0 | cp >> 12);
+      buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
+      buf[len++] = (byte) (0x80 | cp & 0x3F);
+    } else {
+      buf[len++] = (byte) (0xF0 | cp >> 18);
+      buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
+      buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
+      buf[len++] = (byte) (0x80 | cp & 0x3F);
+    }
+  }
+
+  public JsonWriter value(Object v) {
+    switch (v) {
+      case null -> raw(NULL);
+      case String s -> string(s);
+      case Boolean b -> raw(b ? TRUE : FALSE);
+      case Integer i -> number(i);
+      case Long l -> number(l);
+      case Short s -> number(s);
+      case Double d -> floating(d);
+      case Float f -> floating(f.doubleValue());
+      case BigDecimal d -> string(d.toPlainString());
+      case byte[] bytes -> string(Base64.getEncoder().encodeToString(bytes));
+      case RawJson j -> raw(j.json().getBytes(StandardCharsets.UTF_8));
+      case Unavailable u -> string(Unavailable.PLACEHOLDER);
+      case List<?> list -> array(list);
+      case Map<?, ?> map -> object(map);
+      default -> string(v.toString());
+    }
+    return this;
+  }
+
+  private void floating(double d) {
+    if (Double.isNaN(d)) {
+      string("NaN");
+    } else if (Double.isInfinite(d)) {
+      string(d > 0 ? "Infinity" : "-Infinity");
+    } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      raw(Long.toString((long) d)).raw(".0");
+    } else {
+      raw(Double.toString(d));
+    }
+  }
+
+  private void array(List<?> list) {
+    raw('[');
+    for (int i = 0; i < list.size(); i++) {
+      if (i > 0) {
+        raw(',');
+      }
+      value(list.get(i));
+    }
+    raw(']');
+  }
+
+  private void object(Map<?, ?> map) {
+    raw('{');
+    boolean first = true;
+    for (var e : map.entrySet()) {
+      if (!first) {
+        raw(',');
+      }
+      first = false;
+      name(String.valueOf(e.getKey()));
+      value(e.getValue());
+    }
+    raw('}');
+  }
+
+  private void ensure(int extra) {
+    if (len + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+    }
+  }
+}
