@@ -89,19 +89,7 @@ public record ConfigSpec(List<ConfigField> fields, Set<String> ignored) {
   }
 
   private String unknownFieldMessage(String key) {
-    String closest = null;
-    int best = Integer.MAX_VALUE;
-    for (ConfigField f : fields) {
-      int d = EditDistance.between(key.toLowerCase(), f.name().toLowerCase());
-      if (d < best) {
-        best = d;
-        closest = f.name();
-      }
-    }
-    String known = String.join(", ", fields.stream().map(ConfigField::name).toList());
-    if (closest != null && best <= Math.max(2, key.length() / 3)) {
-      return "unknown field; did you mean '" + closest + "'? (known fields: " + known + ")";
-    }
-    return "unknown field (known fields: " + known + ")";
+    List<String> names = fields.stream().map(ConfigField::name).toList();
+    return "unknown field" + Suggestions.hint(key, names) + " (known fields: " + String.join(", ", names) + ")";
   }
 }

@@ -1,0 +1,113 @@
+package io.tributary.engine.pipeline;
+
+import io.tributary.api.Batch;
+import io.tributary.api.Destination;
+import io.tributary.api.SourceTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One run of one source task: the calling thread polls the source into a bounded queue, a writer
+ * thread drains it into the destination in groups (group commit) and, after each durable write, tells
+ * the source its new committed offset. Ends when the source ends, on stop, or on the first failure
+ * of either side, which {@link #run()} rethrows.
+ */
+final class Attempt {
+  private final SourceTask task;
+  private final Destination destination;
+  private final PipelineSettings settings;
+  private final PipelineMetrics metrics;
+  private final BlockingQueue<Batch> queue;
+  private final AtomicReference<RuntimeException> writerFailure = new AtomicReference<>();
+  private volatile boolean sourceDone;
+  private volatile boolean stopping;
+
+  Attempt(SourceTask task, Destination destination, PipelineSettings settings, PipelineMetrics metrics) {
+    this.task = task;
+    this.destination = destination;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+  }
+
+  /** Returns true when the source reached its end, false when stopped. */
+  boolean run() throws InterruptedException {
+    Thread writer = Thread.ofPlatform().name("tributary-writer-" + metrics.pipelineName()).start(this::drain);
+    boolean ended = false;
+    try {
+      task.start(destination.committedOffset());
+      ended = pollUntilDone();
+    } finally {
+      sourceDone = true;
+      writer.join();
+    }
+    RuntimeException failure = writerFailure.get();
+    if (failure != null) {
+      throw failure;
+    }
+    return ended;
+  }
+
+  void stop() {
+    stopping = true;
+    task.stop();
+  }
+
+  private boolean pollUntilDone() throws InterruptedException {
+    while (!stopping && writerFailure.get() == null) {
+      Batch batch = task.poll(settings.pollTimeout());
+      if (batch == null) {
+        continue;
+      }
+      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        if (writerFailure.get() != null) {
+          return false;
+        }
+      }
+      if (batch.endOfSource()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void drain() {
+    List<Batch> group = new ArrayList<>();
+    try {
+      while (true) {
+        Batch first = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (sourceDone && queue.isEmpty()) {
+            return;
+          }
+          continue;
+        }
+        group.add(first);
+        int events = first.events().size();
+        Batch next;
+        while (events < settings.maxEventsPerWrite() && (next = queue.poll()) != null) {
+          group.add(next);
+          events += next.events().size();
+        }
+        write(group, events);
+        group.clear();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      writerFailure.set(e);
+      task.stop();
+    }
+  }
+
+  private void write(List<Batch> group, int events) {
+    destination.write(group);
+    Batch last = group.get(group.size() - 1);
+    metrics.written(events, last.offset().encode());
+    task.committed(last.offset());
+  }
+}

@@ -1,0 +1,39 @@
+package io.tributary.engine.pipeline;
+
+import java.time.Duration;
+
+/**
+ * How the engine runs a pipeline.
+ *
+ * @param queueCapacity batches buffered between source and destination; the source blocks when full
+ *     (back-pressure), so memory is bounded by this times the source's batch size
+ * @param maxEventsPerWrite group commit: queued batches are written together up to this many events
+ * @param pollTimeout how long one poll of the source may wait for data
+ * @param initialBackoff first wait after a transient failure
+ * @param maxBackoff longest wait between attempts
+ * @param healthyAfter a run this long without failure resets the backoff
+ */
+public record PipelineSettings(
+    int queueCapacity,
+    int maxEventsPerWrite,
+    Duration pollTimeout,
+    Duration initialBackoff,
+    Duration maxBackoff,
+    Duration healthyAfter) {
+
+  public static PipelineSettings defaults() {
+    return new PipelineSettings(
+        16,
+        20_000,
+        Duration.ofMillis(100),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(1));
+  }
+
+  public PipelineSettings {
+    if (queueCapacity < 1 || maxEventsPerWrite < 1) {
+      throw new IllegalArgumentException("queueCapacity and maxEventsPerWrite must be positive");
+    }
+  }
+}

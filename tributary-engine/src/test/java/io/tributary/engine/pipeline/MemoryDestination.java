@@ -1,0 +1,38 @@
+package io.tributary.engine.pipeline;
+
+import io.tributary.api.Batch;
+import io.tributary.api.ChangeEvent;
+import io.tributary.api.Destination;
+import io.tributary.api.offset.SourceOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+
+/** Keeps events in memory; a write may be held back by withholding permits. */
+final class MemoryDestination implements Destination {
+  final List<ChangeEvent> events = new CopyOnWriteArrayList<>();
+  final Semaphore permits;
+  private volatile SourceOffset committed;
+
+  MemoryDestination(int permits) {
+    this.permits = new Semaphore(permits);
+  }
+
+  @Override
+  public Optional<SourceOffset> committedOffset() {
+    return Optional.ofNullable(committed);
+  }
+
+  @Override
+  public void write(List<Batch> batches) {
+    permits.acquireUninterruptibly();
+    for (Batch b : batches) {
+      events.addAll(b.events());
+    }
+    committed = batches.get(batches.size() - 1).offset();
+  }
+
+  @Override
+  public void close() {}
+}

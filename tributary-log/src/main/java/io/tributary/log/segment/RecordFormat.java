@@ -1,0 +1,82 @@
+package io.tributary.log.segment;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * The on-disk form of one record, all integers big-endian:
+ *
+ * <pre>
+ * int32 length        bytes that follow this field
+ * int32 crc           CRC-32C of the bytes that follow this field
+ * int64 offset        the record's offset in its stream
+ * int64 timestampMs
+ * int32 keyLength     -1 for a null key
+ * byte[] key
+ * int32 valueLength   -1 for a null value
+ * byte[] value
+ * </pre>
+ *
+ * <p>The length comes first so that a reader can skip or bound a record before trusting it; the CRC
+ * covers everything after itself so a torn or overwritten record is detected whatever part is bad.
+ */
+public final class RecordFormat {
+  public static final int LENGTH_BYTES = 4;
+  /** Bytes before the CRC-covered part: the length and the CRC. */
+  public static final int PREFIX_BYTES = 8;
+  /** Bytes from the start of a record up to and including the key length. */
+  public static final int HEADER_BYTES = 28;
+  /** Fixed bytes per record: everything but the key and value bytes. */
+  public static final int OVERHEAD = 32;
+  /** The smallest valid value of the length field (empty key and value). */
+  public static final int MIN_LENGTH = OVERHEAD - LENGTH_BYTES;
+  /** The largest record, so that sizes and positions fit in an {@code int}. */
+  public static final int MAX_RECORD_BYTES = Integer.MAX_VALUE - 64;
+
+  private RecordFormat() {}
+
+  /**
+   * The encoded size of a record with this key and value.
+   *
+   * @throws IllegalArgumentException when the record exceeds {@link #MAX_RECORD_BYTES}
+   */
+  public static int size(byte[] key, byte[] value) {
+    long size = (long) OVERHEAD + (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+    if (size > MAX_RECORD_BYTES) {
+      throw new IllegalArgumentException("record of " + size + " bytes is too large for the log");
+    }
+    return (int) size;
+  }
+
+  /**
+   * Encodes a record at the buffer's position and advances it. The buffer must have {@link
+   * #size(byte[], byte[])} bytes remaining.
+   */
+  public static void write(
+      ByteBuffer buffer, CRC32C crc, long offset, long timestampMs, byte[] key, byte[] value) {
+    int start = buffer.position();
+    buffer.putInt(size(key, value) - LENGTH_BYTES);
+    buffer.putInt(0);
+    buffer.putLong(offset);
+    buffer.putLong(timestampMs);
+    putBytes(buffer, key);
+    putBytes(buffer, value);
+    int end = buffer.position();
+    int limit = buffer.limit();
+    // Moving position and limit instead of slicing keeps the hot path free of allocation.
+    buffer.limit(end).position(start + PREFIX_BYTES);
+    crc.reset();
+    crc.update(buffer);
+    buffer.limit(limit).position(end);
+    buffer.putInt(start + LENGTH_BYTES, (int) crc.getValue());
+  }
+
+  private static void putBytes(ByteBuffer buffer, byte[] bytes) {
+    if (bytes == null) {
+      buffer.putInt(-1);
+    } else {
+      buffer.putInt(bytes.length);
+      buffer.put(bytes);
+    }
+  }
+}

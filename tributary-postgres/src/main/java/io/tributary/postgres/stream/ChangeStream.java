@@ -1,0 +1,233 @@
+package io.tributary.postgres.stream;
+
+import io.tributary.api.Batch;
+import io.tributary.api.ChangeEvent;
+import io.tributary.api.Op;
+import io.tributary.api.Row;
+import io.tributary.api.SourceInfo;
+import io.tributary.api.TaskContext;
+import io.tributary.api.Unavailable;
+import io.tributary.api.offset.Lsn;
+import io.tributary.api.offset.PostgresOffset;
+import io.tributary.postgres.event.TableSchema;
+import io.tributary.postgres.event.TextDecoder;
+import io.tributary.postgres.pgoutput.Begin;
+import io.tributary.postgres.pgoutput.Commit;
+import io.tributary.postgres.pgoutput.Delete;
+import io.tributary.postgres.pgoutput.Insert;
+import io.tributary.postgres.pgoutput.LogicalMessage;
+import io.tributary.postgres.pgoutput.PgOutputDecoder;
+import io.tributary.postgres.pgoutput.PgOutputMessage;
+import io.tributary.postgres.pgoutput.Relation;
+import io.tributary.postgres.pgoutput.Truncate;
+import io.tributary.postgres.pgoutput.TupleData;
+import io.tributary.postgres.pgoutput.Update;
+import io.tributary.postgres.snapshot.IncrementalSnapshot;
+import java.nio.ByteBuffer;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.replication.LogSequenceNumber;
+import org.postgresql.replication.PGReplicationStream;
+
+/**
+ * Turns the pgoutput message stream into batches of events. Batches end at transaction boundaries
+ * when possible, and inside a large transaction once {@code batchSize} events are pending; either
+ * way the batch's offset says exactly how much of the transaction it holds.
+ *
+ * <p>Threading: used by the task's thread only.
+ */
+final class ChangeStream {
+  static final String HEARTBEAT_PREFIX = "tributary_heartbeat";
+
+  private final PGReplicationStream stream;
+  private final RelationCache relations;
+  private final TextDecoder decoder;
+  private final String pipeline;
+  private final String database;
+  private final int batchSize;
+  private final ResumePoint resume;
+  private final PgOutputDecoder messages = new PgOutputDecoder();
+  private final TaskContext context;
+  private final IncrementalSnapshot incremental;
+  private PostgresOffset offset;
+  private TransactionState tx;
+  private List<ChangeEvent> events = new ArrayList<>();
+  private boolean offsetMoved;
+
+  ChangeStream(PGReplicationStream stream, RelationCache relations, TextDecoder decoder, String pipeline,
+      String database, int batchSize, PostgresOffset start, IncrementalSnapshot incremental, TaskContext context) {
+    this.stream = stream;
+    this.relations = relations;
+    this.decoder = decoder;
+    this.pipeline = pipeline;
+    this.database = database;
+    this.batchSize = batchSize;
+    this.offset = start;
+    this.resume = new ResumePoint(start);
+    this.context = context;
+    this.incremental = incremental;
+  }
+
+  /**
+   * Reads what the server has sent, without blocking: a batch when events are ready (or the offset
+   * moved), else null.
+   */
+  Batch readAvailable() throws SQLException {
+    while (true) {
+      ByteBuffer buf = stream.readPending();
+      if (buf == null) {
+        return takeBatch();
+      }
+      handle(messages.decode(buf));
+      if (events.size() >= batchSize) {
+        return takeBatch();
+      }
+    }
+  }
+
+  private Batch takeBatch() {
+    PostgresOffset at;
+    if (tx != null) {
+      if (events.isEmpty()) {
+        return null;
+      }
+      at = offset.inTransaction(tx.commitLsn, tx.events(), false);
+    } else {
+      if (events.isEmpty() && !offsetMoved) {
+        return null;
+      }
+      at = offset;
+    }
+    Batch b = Batch.of(events, at);
+    events = new ArrayList<>();
+    offsetMoved = false;
+    return b;
+  }
+
+  void confirm(Lsn flushed) {
+    LogSequenceNumber lsn = LogSequenceNumber.valueOf(flushed.value());
+    stream.setFlushedLSN(lsn);
+    stream.setAppliedLSN(lsn);
+  }
+
+  private void handle(PgOutputMessage message) throws SQLException {
+    switch (message) {
+      case Begin b -> tx = new TransactionState(b.finalLsn(), b.xid(), b.commitTimeMicros() / 1000,
+          resume.eventsToSkip(b.finalLsn()));
+      case Commit c -> commit(c);
+      case Relation r -> relations.update(r);
+      case Insert i -> change(i.relationOid(), Op.CREATE, null, false, i.newTuple());
+      case Update u -> change(u.relationOid(), Op.UPDATE, u.oldTuple(), u.oldKind() == Update.OLD_ROW,
+          u.newTuple());
+      case Delete d -> delete(d);
+      case Truncate t -> truncate(t);
+      case LogicalMessage m -> message(m);
+      default -> { } // Origin and Type carry nothing we need: types are looked up by OID
+    }
+  }
+
+  private void commit(Commit c) {
+    if (tx != null && tx.skip != Long.MAX_VALUE) {
+      offset = offset.inTransaction(tx.commitLsn, tx.events(), true);
+      offsetMoved |= tx.events() > 0;
+    }
+    tx = null;
+  }
+
+  private void message(LogicalMessage m) {
+    if (m.transactional() || tx != null) {
+      return;
+    }
+    if (m.prefix().equals(IncrementalSnapshot.WATERMARK_PREFIX)) {
+      watermark(m);
+    } else if (m.prefix().equals(HEARTBEAT_PREFIX) && !resume.covers(m.lsn())) {
+      offset = offset.inTransaction(m.lsn(), 0, true);
+      offsetMoved = true;
+    }
+  }
+
+  /** The high watermark of a chunk: its remaining rows go out now, and the chunk is recorded done. */
+  private void watermark(LogicalMessage m) {
+    IncrementalSnapshot.Completed done = incremental == null ? null : incremental.onWatermark(m.contentAsString());
+    if (done == null) {
+      return;
+    }
+    events.addAll(done.rows());
+    offset = offset.inTransaction(m.lsn(), 0, true).withChunkDone(done.chunk().id());
+    if (done.last()) {
+      offset = offset.withSnapshotDone();
+    }
+    offsetMoved = true;
+  }
+
+  private void change(int oid, Op op, TupleData oldTuple, boolean oldIsRow, TupleData newTuple) {
+    TableSchema schema = relations.get(oid);
+    if (schema == null || tx == null || !tx.next()) {
+      return;
+    }
+    Object[] old = oldTuple == null ? null : values(schema, oldTuple, null);
+    Object[] after = values(schema, newTuple, oldIsRow ? old : null);
+    if (incremental != null) {
+      incremental.onChange(schema, old, after);
+    }
+    emit(schema, op, schema.key(after), oldIsRow ? schema.row(old) : null, schema.row(after));
+  }
+
+  private void delete(Delete d) {
+    TableSchema schema = relations.get(d.relationOid());
+    if (schema == null || tx == null || !tx.next()) {
+      return;
+    }
+    Object[] before = values(schema, d.oldTuple(), null);
+    if (incremental != null) {
+      incremental.onChange(schema, before, null);
+    }
+    emit(schema, Op.DELETE, schema.key(before), schema.row(before), null);
+  }
+
+  private void truncate(Truncate t) {
+    for (int oid : t.relationOids()) {
+      TableSchema schema = relations.get(oid);
+      if (schema != null && tx != null && tx.next()) {
+        if (incremental != null) {
+          incremental.onTruncate(schema);
+        }
+        emit(schema, Op.TRUNCATE, null, null, null);
+      }
+    }
+  }
+
+  private void emit(TableSchema schema, Op op, Row key, Row before, Row after) {
+    Map<String, Object> position = new LinkedHashMap<>(4);
+    position.put("txId", tx.xid);
+    position.put("lsn", stream.getLastReceiveLSN().asLong());
+    SourceInfo source = new SourceInfo("postgresql", pipeline, database, schema.id().schema(),
+        schema.id().table(), tx.commitTimeMs, "false", position);
+    events.add(new ChangeEvent(schema.stream(), op, key, before, after, source, tx.info(schema.stream()),
+        context.clock().millis(), tx.idempotencyKey()));
+  }
+
+  /**
+   * Converts a tuple. An unchanged TOASTed value is taken from the old row when the server sent it
+   * (replica identity FULL), else it stays {@link Unavailable#VALUE}.
+   */
+  private Object[] values(TableSchema schema, TupleData tuple, Object[] old) {
+    int[] types = schema.typeOids();
+    int n = Math.min(tuple.size(), types.length);
+    Object[] out = new Object[types.length];
+    for (int i = 0; i < n; i++) {
+      Object v = tuple.value(i);
+      if (v instanceof String s) {
+        out[i] = decoder.decode(types[i], s);
+      } else if (v == Unavailable.VALUE && old != null && old[i] != Unavailable.VALUE) {
+        out[i] = old[i];
+      } else {
+        out[i] = v;
+      }
+    }
+    return out;
+  }
+}

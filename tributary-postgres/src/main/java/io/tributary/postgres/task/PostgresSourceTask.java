@@ -1,0 +1,210 @@
+package io.tributary.postgres.task;
+
+import io.tributary.api.Batch;
+import io.tributary.api.FatalException;
+import io.tributary.api.Phase;
+import io.tributary.api.SourceTask;
+import io.tributary.api.TaskContext;
+import io.tributary.api.offset.PostgresOffset;
+import io.tributary.api.offset.SourceOffset;
+import io.tributary.postgres.catalog.Catalog;
+import io.tributary.postgres.catalog.TableId;
+import io.tributary.postgres.catalog.TableInfo;
+import io.tributary.postgres.connection.Connections;
+import io.tributary.postgres.connection.ErrorClassifier;
+import io.tributary.postgres.connector.PostgresConfig;
+import io.tributary.postgres.connector.PostgresConfig.SnapshotMode;
+import io.tributary.postgres.event.TextDecoder;
+import io.tributary.postgres.slot.ReplicationSetup;
+import io.tributary.postgres.slot.SlotInfo;
+import io.tributary.postgres.snapshot.IncrementalSnapshot;
+import io.tributary.postgres.stream.StreamingSession;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Captures one PostgreSQL database for one pipeline: a consistent snapshot of the tables (when
+ * wanted and not done yet), then the change stream from the slot.
+ */
+public final class PostgresSourceTask implements SourceTask {
+  private static final Logger LOG = Logger.getLogger(PostgresSourceTask.class.getName());
+
+  private final PostgresConfig config;
+  private final TaskContext context;
+  private final Connections connections;
+  private final ErrorClassifier errors;
+  private Connection meta;
+  private TextDecoder decoder;
+  private Set<TableId> tables;
+  private Map<TableId, TableInfo> infos;
+  private SnapshotPhase snapshot;
+  private volatile StreamingSession streaming;
+  private PostgresOffset offset;
+  private boolean snapshotting;
+  private volatile boolean stopping;
+
+  public PostgresSourceTask(PostgresConfig config, TaskContext context) {
+    this.config = config;
+    this.context = context;
+    this.connections = new Connections(config);
+    this.errors = new ErrorClassifier(config);
+  }
+
+  @Override
+  public void start(Optional<SourceOffset> committed) throws InterruptedException {
+    try {
+      meta = connections.open("meta");
+      Catalog catalog = new Catalog(meta);
+      Catalog.Resolution r = catalog.resolve(config.tables());
+      if (!r.unmatched().isEmpty()) {
+        throw new FatalException("no table matches " + r.unmatched() + " in database " + config.database()
+            + "; fix source.tables (schema.table, e.g. public.orders or public.*)");
+      }
+      tables = new LinkedHashSet<>(r.tables());
+      infos = catalog.describe(r.tables());
+      decoder = TypeSupport.decoder(meta);
+      ReplicationSetup setup = new ReplicationSetup(meta);
+      setup.ensurePublication(config.publication(), r.tables());
+      if (committed.isPresent()) {
+        resume(setup, (PostgresOffset) committed.get());
+      } else {
+        begin(setup);
+      }
+    } catch (SQLException e) {
+      throw errors.classify("starting capture", e);
+    }
+  }
+
+  private void resume(ReplicationSetup setup, PostgresOffset from) throws SQLException {
+    offset = from;
+    if (!from.snapshotDone() && config.snapshot() == SnapshotMode.INITIAL_ONLY) {
+      // the temporary slot is gone with the crashed process, and no stream follows anyway
+      snapshot = SnapshotPhase.resume(config, connections, errors, meta, infos, decoder, from, context);
+      context.phase(Phase.SNAPSHOTTING);
+      return;
+    }
+    if (setup.findSlot(config.slot()).isEmpty()) {
+      throw new FatalException("replication slot " + config.slot() + " is gone, so the changes since "
+          + from.flushLsn() + " cannot be read anymore. To start over with a fresh snapshot, stop Tributary and "
+          + "delete this pipeline's log directory (or choose a new pipeline name).");
+    }
+    if (!from.snapshotDone()) {
+      startStreaming(SnapshotPhase.incremental(config, meta, infos, decoder, from, context));
+      context.phase(Phase.SNAPSHOTTING);
+      return;
+    }
+    startStreaming(null);
+  }
+
+  private void begin(ReplicationSetup setup) throws SQLException {
+    Optional<SlotInfo> slot = setup.findSlot(config.slot());
+    if (slot.isPresent() && !config.database().equals(slot.get().database())) {
+      throw new FatalException("replication slot " + config.slot() + " belongs to database " + slot.get().database()
+          + ", not " + config.database() + "; choose another source.slot");
+    }
+    if (config.snapshot() == SnapshotMode.NEVER) {
+      var lsn = slot.isPresent() ? slot.get().confirmedFlush() : setup.createSlot(config.slot());
+      offset = PostgresOffset.afterSnapshot(lsn);
+      startStreaming(null);
+      return;
+    }
+    if (slot.isPresent()) {
+      // nothing was ever committed from this slot, so its position is worthless for a snapshot
+      LOG.info(() -> "slot " + config.slot() + " exists but nothing was captured yet: recreating it for a snapshot");
+      setup.dropSlot(config.slot());
+    }
+    snapshot = SnapshotPhase.fresh(config, connections, errors, meta, infos, decoder, context);
+    offset = snapshot.startOffset();
+    context.phase(Phase.SNAPSHOTTING);
+  }
+
+  private void startStreaming(IncrementalSnapshot incremental) throws SQLException {
+    streaming = StreamingSession.open(connections, meta, config, tables, decoder, offset, incremental, context);
+    snapshotting = incremental != null;
+    context.phase(snapshotting ? Phase.SNAPSHOTTING : Phase.STREAMING);
+  }
+
+  @Override
+  public Batch poll(Duration timeout) throws InterruptedException {
+    if (stopping) {
+      return null;
+    }
+    try {
+      if (snapshot != null) {
+        return pollSnapshot(timeout);
+      }
+      Batch b = streaming.poll(timeout);
+      if (snapshotting && b != null && ((PostgresOffset) b.offset()).snapshotDone()) {
+        snapshotting = false;
+        context.phase(Phase.STREAMING);
+        LOG.info(() -> config.pipeline() + ": resumed snapshot complete");
+      }
+      return b;
+    } catch (SQLException e) {
+      throw errors.classify("capturing changes", e);
+    }
+  }
+
+  private Batch pollSnapshot(Duration timeout) throws InterruptedException, SQLException {
+    Batch b = snapshot.poll(timeout, offset);
+    if (b == null) {
+      return null;
+    }
+    offset = (PostgresOffset) b.offset();
+    if (offset.snapshotDone()) {
+      snapshot.close();
+      snapshot = null;
+      LOG.info(() -> config.pipeline() + ": snapshot complete");
+      if (config.snapshot() == SnapshotMode.INITIAL_ONLY) {
+        return new Batch(b.events(), offset, true);
+      }
+      startStreaming(null);
+    }
+    return b;
+  }
+
+  @Override
+  public void committed(SourceOffset offset) {
+    StreamingSession s = streaming;
+    if (s != null) {
+      s.committed((PostgresOffset) offset);
+    }
+  }
+
+  @Override
+  public void stop() {
+    stopping = true;
+    StreamingSession s = streaming;
+    if (s != null) {
+      s.stop();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (snapshot != null) {
+      snapshot.close();
+    }
+    if (streaming != null) {
+      streaming.close();
+    }
+    if (meta != null) {
+      try {
+        meta.close();
+      } catch (SQLException e) {
+        // already broken; nothing to release
+      }
+    }
+  }
+
+  List<TableId> tables() {
+    return List.copyOf(tables);
+  }
+}

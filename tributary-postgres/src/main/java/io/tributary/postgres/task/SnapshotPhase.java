@@ -1,0 +1,197 @@
+package io.tributary.postgres.task;
+
+import io.tributary.api.Batch;
+import io.tributary.api.SourceInfo;
+import io.tributary.api.TaskContext;
+import io.tributary.api.offset.Lsn;
+import io.tributary.api.offset.PostgresOffset;
+import io.tributary.postgres.catalog.Catalog;
+import io.tributary.postgres.catalog.TableId;
+import io.tributary.postgres.catalog.TableInfo;
+import io.tributary.postgres.connection.Connections;
+import io.tributary.postgres.connection.ErrorClassifier;
+import io.tributary.postgres.connector.PostgresConfig;
+import io.tributary.postgres.connector.PostgresConfig.SnapshotMode;
+import io.tributary.postgres.event.StreamNames;
+import io.tributary.postgres.event.TableSchema;
+import io.tributary.postgres.event.TextDecoder;
+import io.tributary.postgres.slot.CreatedSlot;
+import io.tributary.postgres.slot.ReplicationSetup;
+import io.tributary.postgres.snapshot.Chunk;
+import io.tributary.postgres.snapshot.ChunkCopier;
+import io.tributary.postgres.snapshot.ChunkPlanner;
+import io.tributary.postgres.snapshot.ChunkResult;
+import io.tributary.postgres.snapshot.IncrementalSnapshot;
+import io.tributary.postgres.snapshot.SnapshotWorkers;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The snapshot: creates the slot with an exported snapshot, plans chunks, runs the workers and hands
+ * each copied chunk over as one batch whose offset records the chunk as done.
+ *
+ * <p>An interrupted snapshot resumes with the chunks not yet recorded: while streaming, with
+ * watermarks ({@link IncrementalSnapshot}); or, for {@code initial_only}, which has no stream, with a
+ * plain copy under a new snapshot (see docs/adr/0003).
+ */
+final class SnapshotPhase implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(SnapshotPhase.class.getName());
+
+  private final SnapshotWorkers workers;
+  private final PostgresOffset startOffset;
+  private final Connection exporter;
+
+  private SnapshotPhase(SnapshotWorkers workers, PostgresOffset startOffset, Connection exporter) {
+    this.workers = workers;
+    this.startOffset = startOffset;
+    this.exporter = exporter;
+  }
+
+  static SnapshotPhase fresh(PostgresConfig config, Connections connections, ErrorClassifier errors,
+      Connection meta, Map<TableId, TableInfo> infos, TextDecoder decoder, TaskContext context) throws SQLException {
+    boolean temporary = config.snapshot() == SnapshotMode.INITIAL_ONLY;
+    Connection replication = connections.openReplication();
+    CreatedSlot slot;
+    try {
+      slot = ReplicationSetup.createSlotWithSnapshot(replication, config.slot(), temporary);
+    } catch (SQLException | RuntimeException e) {
+      replication.close();
+      throw e;
+    }
+    try {
+      PostgresOffset start = new PostgresOffset(slot.consistentPoint(), false, Set.of(), Lsn.ZERO, 0, true);
+      List<Chunk> chunks = plan(config, meta, infos, Set.of());
+      SnapshotWorkers workers = workers(config, connections, errors, infos, decoder, context, chunks, slot);
+      workers.start(config.snapshotWorkers());
+      LOG.info(() -> config.pipeline() + ": snapshot of " + infos.size() + " table(s) in " + chunks.size()
+          + " chunk(s) at " + slot.consistentPoint());
+      return new SnapshotPhase(workers, start, temporary ? replication : null);
+    } catch (SQLException | RuntimeException e) {
+      replication.close();
+      if (!temporary) {
+        // nothing was captured from this slot yet: leave nothing half-created behind
+        new ReplicationSetup(meta).dropSlot(config.slot());
+      }
+      throw e;
+    } finally {
+      if (!temporary) {
+        replication.close();
+      }
+    }
+  }
+
+  static SnapshotPhase resume(PostgresConfig config, Connections connections, ErrorClassifier errors,
+      Connection meta, Map<TableId, TableInfo> infos, TextDecoder decoder, PostgresOffset from,
+      TaskContext context) throws SQLException {
+    List<Chunk> chunks = plan(config, meta, infos, from.chunksDone());
+    String snapshotName;
+    Connection exporter = connections.open("snapshot-export");
+    exporter.setAutoCommit(false);
+    try (Statement st = exporter.createStatement()) {
+      st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      var rs = st.executeQuery("SELECT pg_export_snapshot()");
+      rs.next();
+      snapshotName = rs.getString(1);
+    }
+    SnapshotWorkers workers = workers(config, connections, errors, infos, decoder, context, chunks,
+        new CreatedSlot(from.slotLsn(), snapshotName, exporter));
+    workers.start(config.snapshotWorkers());
+    LOG.info(() -> config.pipeline() + ": resuming snapshot, " + chunks.size() + " chunk(s) left");
+    return new SnapshotPhase(workers, from, exporter);
+  }
+
+  private static List<Chunk> plan(PostgresConfig config, Connection meta, Map<TableId, TableInfo> infos,
+      Set<String> done) throws SQLException {
+    Catalog catalog = new Catalog(meta);
+    ChunkPlanner planner = new ChunkPlanner(meta, config.snapshotChunkRows());
+    List<Chunk> chunks = new ArrayList<>();
+    for (TableInfo t : infos.values()) {
+      for (TableId leaf : catalog.leaves(t.id())) {
+        chunks.addAll(ChunkPlanner.remaining(planner.plan(t.id(), leaf), leafDone(done, leaf)));
+      }
+    }
+    return chunks;
+  }
+
+  private static List<String> leafDone(Set<String> done, TableId leaf) {
+    String prefix = leaf + ":";
+    return done.stream().filter(id -> id.startsWith(prefix)).toList();
+  }
+
+  private static SnapshotWorkers workers(PostgresConfig config, Connections connections, ErrorClassifier errors,
+      Map<TableId, TableInfo> infos, TextDecoder decoder, TaskContext context, List<Chunk> chunks,
+      CreatedSlot slot) {
+    Map<String, Long> estimates = new HashMap<>();
+    infos.values().forEach(t -> estimates.put(t.id().toString(), t.estimatedRows()));
+    return new SnapshotWorkers(connections, errors, slot.snapshotName(), chunks,
+        copier(config, infos, decoder, slot.consistentPoint(), context), estimates, context);
+  }
+
+  /** Reads chunks of {@code infos}' tables into read events whose source names {@code lsn}. */
+  static ChunkCopier copier(PostgresConfig config, Map<TableId, TableInfo> infos, TextDecoder decoder, Lsn lsn,
+      TaskContext context) {
+    Map<String, TableSchema> schemas = new HashMap<>();
+    Map<String, SourceInfo> sources = new HashMap<>();
+    long now = context.clock().millis();
+    for (TableInfo t : infos.values()) {
+      List<String> columns = t.columnNames();
+      int[] types = t.columns().stream().mapToInt(TableInfo.Column::typeOid).toArray();
+      schemas.put(t.id().toString(), TableSchema.of(t.id(), StreamNames.of(config.pipeline(), t.id()), columns,
+          types, TableSchema.keyIndexes(columns, t.primaryKey())));
+      Map<String, Object> position = new LinkedHashMap<>();
+      position.put("txId", null);
+      position.put("lsn", lsn.value());
+      sources.put(t.id().toString(), new SourceInfo("postgresql", config.pipeline(), config.database(),
+          t.id().schema(), t.id().table(), now, "true", position));
+    }
+    return new ChunkCopier(schemas, sources, decoder);
+  }
+
+  /** The chunks not in {@code from}, to be copied with watermarks while streaming. */
+  static IncrementalSnapshot incremental(PostgresConfig config, Connection meta, Map<TableId, TableInfo> infos,
+      TextDecoder decoder, PostgresOffset from, TaskContext context) throws SQLException {
+    List<Chunk> chunks = plan(config, meta, infos, from.chunksDone());
+    LOG.info(() -> config.pipeline() + ": resuming the interrupted snapshot, " + chunks.size()
+        + " chunk(s) left, copied with watermarks while streaming");
+    return new IncrementalSnapshot(chunks, copier(config, infos, decoder, from.slotLsn(), context), meta,
+        context.clock());
+  }
+
+  PostgresOffset startOffset() {
+    return startOffset;
+  }
+
+  /** The next chunk as a batch whose offset includes it; the last one also marks the snapshot done. */
+  Batch poll(Duration timeout, PostgresOffset current) throws InterruptedException {
+    if (workers.remaining() == 0) {
+      return Batch.of(List.of(), current.withSnapshotDone());
+    }
+    ChunkResult r = workers.next(timeout);
+    if (r == null) {
+      return null;
+    }
+    PostgresOffset next = current.withChunkDone(r.chunk().id());
+    return Batch.of(r.events(), workers.remaining() == 0 ? next.withSnapshotDone() : next);
+  }
+
+  @Override
+  public void close() {
+    workers.close();
+    if (exporter != null) {
+      try {
+        exporter.close();
+      } catch (SQLException e) {
+        // the snapshot is over; nothing depends on this connection anymore
+      }
+    }
+  }
+}
