@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,6 +23,7 @@ final class Attempt {
   private final PipelineSettings settings;
   private final PipelineMetrics metrics;
   private final BlockingQueue<Batch> queue;
+  private final Semaphore queuedEvents;
   private final AtomicReference<RuntimeException> writerFailure = new AtomicReference<>();
   private volatile boolean sourceDone;
   private volatile boolean stopping;
@@ -32,6 +34,7 @@ final class Attempt {
     this.settings = settings;
     this.metrics = metrics;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.queuedEvents = new Semaphore(settings.maxQueuedEvents());
   }
 
   /** Returns true when the source reached its end, false when stopped. */
@@ -62,6 +65,12 @@ final class Attempt {
       Batch batch = task.poll(settings.pollTimeout());
       if (batch == null) {
         continue;
+      }
+      int permits = permits(batch);
+      while (!queuedEvents.tryAcquire(permits, 100, TimeUnit.MILLISECONDS)) {
+        if (writerFailure.get() != null) {
+          return false;
+        }
       }
       while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
         if (writerFailure.get() != null) {
@@ -104,8 +113,13 @@ final class Attempt {
     }
   }
 
+  private int permits(Batch batch) {
+    return Math.min(batch.events().size(), settings.maxQueuedEvents());
+  }
+
   private void write(List<Batch> group, int events) {
     destination.write(group);
+    group.forEach(b -> queuedEvents.release(permits(b)));
     Batch last = group.get(group.size() - 1);
     metrics.written(events, last.offset().encode());
     task.committed(last.offset());

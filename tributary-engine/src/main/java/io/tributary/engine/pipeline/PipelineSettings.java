@@ -6,7 +6,9 @@ import java.time.Duration;
  * How the engine runs a pipeline.
  *
  * @param queueCapacity batches buffered between source and destination; the source blocks when full
- *     (back-pressure), so memory is bounded by this times the source's batch size
+ * @param maxQueuedEvents events buffered between source and destination; the source blocks beyond
+ *     it (back-pressure), so memory stays bounded whatever the backlog (a single batch larger than
+ *     this still passes, alone)
  * @param maxEventsPerWrite group commit: queued batches are written together up to this many events
  * @param pollTimeout how long one poll of the source may wait for data
  * @param initialBackoff first wait after a transient failure
@@ -15,6 +17,7 @@ import java.time.Duration;
  */
 public record PipelineSettings(
     int queueCapacity,
+    int maxQueuedEvents,
     int maxEventsPerWrite,
     Duration pollTimeout,
     Duration initialBackoff,
@@ -24,6 +27,7 @@ public record PipelineSettings(
   public static PipelineSettings defaults() {
     return new PipelineSettings(
         16,
+        40_000,
         20_000,
         Duration.ofMillis(100),
         Duration.ofMillis(500),
@@ -32,8 +36,8 @@ public record PipelineSettings(
   }
 
   public PipelineSettings {
-    if (queueCapacity < 1 || maxEventsPerWrite < 1) {
-      throw new IllegalArgumentException("queueCapacity and maxEventsPerWrite must be positive");
+    if (queueCapacity < 1 || maxQueuedEvents < 1 || maxEventsPerWrite < 1) {
+      throw new IllegalArgumentException("queueCapacity, maxQueuedEvents and maxEventsPerWrite must be positive");
     }
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class PipelineTest {
   private static final PipelineSettings FAST =
-      new PipelineSettings(4, 100, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(50),
+      new PipelineSettings(4, 1000, 100, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(50),
           Duration.ofMinutes(1));
 
   @Test

@@ -66,7 +66,7 @@ public final class SnapshotWorkers implements AutoCloseable {
     this.pending = new ConcurrentLinkedQueue<>(chunks);
     this.remaining = new AtomicInteger(chunks.size());
     this.rowsEstimated = rowsEstimated;
-    this.results = new ArrayBlockingQueue<>(2);
+    this.results = new ArrayBlockingQueue<>(1);
   }
 
   /** Opens the worker connections, imports the snapshot in each, and starts copying. */

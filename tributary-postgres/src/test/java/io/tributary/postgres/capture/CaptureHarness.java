@@ -73,7 +73,7 @@ final class CaptureHarness implements AutoCloseable {
     PostgresConnector connector = new PostgresConnector();
     destination = LogTestSupport.open(logRoot.resolve(pipeline));
     running = new Pipeline(pipeline, ctx -> connector.createTask(config, ctx), destination,
-        new PipelineSettings(16, 20_000, Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(2),
+        new PipelineSettings(16, 40_000, 20_000, Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(2),
             Duration.ofMinutes(1)), Clock.systemUTC());
     result = new CompletableFuture<>();
     Pipeline p = running;

@@ -214,6 +214,20 @@ class SnapshotAndStreamingIT {
     }
   }
 
+  @Test
+  void capturesOverTlsWhenRequired() throws Exception {
+    try (CaptureHarness h = harness("tls")) {
+      h.sql("CREATE TABLE secret (id int PRIMARY KEY)");
+      h.set("tables", List.of("public.secret")).set("sslmode", "require").startStreaming();
+      h.sql("INSERT INTO secret VALUES (1)");
+      assertThat(h.awaitEvents("public.secret", 1)).hasSize(1);
+      assertThat(scalar(h, "SELECT count(*)::text FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)"
+          + " WHERE a.application_name LIKE 'tributary-shop-%' AND NOT s.ssl")).isEqualTo("0");
+      assertThat(scalar(h, "SELECT count(*)::text FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)"
+          + " WHERE a.application_name = 'tributary-shop-replication' AND s.ssl")).isEqualTo("1");
+    }
+  }
+
   static List<String> fieldNames(JsonNode event) {
     List<String> names = new java.util.ArrayList<>();
     event.get("after").fieldNames().forEachRemaining(names::add);
