@@ -1,6 +1,7 @@
 package io.tributary.api.config;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the name a misspelled one most likely meant, by edit distance, for error messages. */
@@ -12,7 +13,7 @@ public final class Suggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int d = EditDistance.between(given.toLowerCase(), candidate.toLowerCase());
+      int d = EditDistance.between(given.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate;

@@ -138,20 +138,20 @@ public final class JsonWriter {
     if (cp < 0x80) {
       buf[len++] = (byte) cp;
     } else if (cp < 0x800) {
-      buf[len++] = (byte) (0xC0 | cp >> 6);
-      buf[len++] = (byte) (0x80 | cp & 0x3F);
+      buf[len++] = (byte) (0xC0 | (cp >> 6));
+      buf[len++] = (byte) (0x80 | (cp & 0x3F));
     } else if (cp < 0x10000) {
       if (cp >= 0xD800 && cp <= 0xDFFF) { // lone surrogate: not representable, replace
         cp = 0xFFFD;
       }
-      buf[len++] = (byte) (0xE0 | cp >> 12);
-      buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
-      buf[len++] = (byte) (0x80 | cp & 0x3F);
+      buf[len++] = (byte) (0xE0 | (cp >> 12));
+      buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      buf[len++] = (byte) (0x80 | (cp & 0x3F));
     } else {
-      buf[len++] = (byte) (0xF0 | cp >> 18);
-      buf[len++] = (byte) (0x80 | cp >> 12 & 0x3F);
-      buf[len++] = (byte) (0x80 | cp >> 6 & 0x3F);
-      buf[len++] = (byte) (0x80 | cp & 0x3F);
+      buf[len++] = (byte) (0xF0 | (cp >> 18));
+      buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+      buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+      buf[len++] = (byte) (0x80 | (cp & 0x3F));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.tributary.api.offset;
 
+import java.util.Locale;
+
 /**
  * A PostgreSQL log sequence number: a 64-bit position in the write-ahead log, written {@code X/Y} in
  * hexadecimal. Unlike a lenient parser, {@link #parse} rejects anything that is not exactly that form.
@@ -42,6 +44,7 @@ public record Lsn(long value) implements Comparable<Lsn> {
 
   @Override
   public String toString() {
-    return Long.toHexString(value >>> 32).toUpperCase() + "/" + Long.toHexString(value & 0xFFFFFFFFL).toUpperCase();
+    return Long.toHexString(value >>> 32).toUpperCase(Locale.ROOT) + "/"
+        + Long.toHexString(value & 0xFFFFFFFFL).toUpperCase(Locale.ROOT);
   }
 }

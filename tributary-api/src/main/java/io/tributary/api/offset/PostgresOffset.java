@@ -102,7 +102,7 @@ public record PostgresOffset(
 
   static PostgresOffset decode(String text) {
     Map<String, String> fields = new LinkedHashMap<>();
-    for (String part : text.substring(PREFIX.length()).split(";")) {
+    for (String part : text.substring(PREFIX.length()).split(";", -1)) {
       int eq = part.indexOf('=');
       if (eq < 1) {
         throw new IllegalArgumentException("malformed PostgreSQL offset: " + text);
@@ -114,7 +114,7 @@ public record PostgresOffset(
       Set<String> done =
           chunks.isEmpty()
               ? Set.of()
-              : Arrays.stream(chunks.split(","))
+              : Arrays.stream(chunks.split(",", -1))
                   .map(c -> URLDecoder.decode(c, StandardCharsets.UTF_8))
                   .collect(Collectors.toSet());
       return new PostgresOffset(

@@ -131,7 +131,7 @@ public final class Pipeline {
 
   private static String describe(Throwable e) {
     StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
       if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
         sb.append(" (caused by ").append(c.getMessage()).append(')');
       }

@@ -53,7 +53,7 @@ public final class ErrorClassifier {
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
       if (type.isInstance(c)) {
         return true;
       }

@@ -7,6 +7,7 @@ import io.tributary.api.config.ConfigType;
 import io.tributary.api.config.Validator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +52,7 @@ public record PostgresConfig(
     NEVER;
 
     static SnapshotMode parse(String s) {
-      return valueOf(s.toUpperCase());
+      return valueOf(s.toUpperCase(Locale.ROOT));
     }
   }
 
@@ -110,7 +111,7 @@ public record PostgresConfig(
   }
 
   public static PostgresConfig from(Config c, String pipeline) {
-    String suffix = pipeline.replace('-', '_').toLowerCase();
+    String suffix = pipeline.replace('-', '_').toLowerCase(Locale.ROOT);
     return new PostgresConfig(
         pipeline,
         c.getString("host"),

@@ -117,7 +117,7 @@ final class ChangeStream {
     switch (message) {
       case Begin b -> tx = new TransactionState(b.finalLsn(), b.xid(), b.commitTimeMicros() / 1000,
           resume.eventsToSkip(b.finalLsn()));
-      case Commit c -> commit(c);
+      case Commit c -> commitTransaction();
       case Relation r -> relations.update(r);
       case Insert i -> change(i.relationOid(), Op.CREATE, null, false, i.newTuple());
       case Update u -> change(u.relationOid(), Op.UPDATE, u.oldTuple(), u.oldKind() == Update.OLD_ROW,
@@ -129,7 +129,7 @@ final class ChangeStream {
     }
   }
 
-  private void commit(Commit c) {
+  private void commitTransaction() {
     if (tx != null && tx.skip != Long.MAX_VALUE) {
       offset = offset.inTransaction(tx.commitLsn, tx.events(), true);
       offsetMoved |= tx.events() > 0;

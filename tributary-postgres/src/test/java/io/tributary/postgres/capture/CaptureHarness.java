@@ -140,9 +140,15 @@ final class CaptureHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (running != null && !result.isDone()) {
-      stop();
+      try {
+        stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        throw new IllegalStateException("stopping the pipeline failed", e);
+      }
     }
   }
 }

@@ -38,9 +38,9 @@ class ResumeIT {
     server.execute(db, "UPDATE t SET v = 2 WHERE id <= 20", "DELETE FROM t WHERE id > 90");
     CaptureHarness second = new CaptureHarness(server, db, "p", data).set("tables", List.of("public.t")).start();
     server.execute(db, "INSERT INTO t VALUES (1000, 5)");
-    List<JsonNode> e = second.awaitEvents("public.t", 141);
+    second.awaitEvents("public.t", 141);
     Thread.sleep(1500); // anything repeated would show up by now
-    e = second.events("public.t");
+    List<JsonNode> e = second.events("public.t");
     assertThat(e).hasSize(141);
     assertThat(e.stream().map(x -> x.get("idempotency_key").asText()).distinct()).hasSize(141);
     assertThat(e.get(140).get("after").get("id").asInt()).isEqualTo(1000);
@@ -64,9 +64,9 @@ class ResumeIT {
       proxy.resume();
       server.execute(db, "INSERT INTO t SELECT generate_series(201, 300)");
 
-      List<JsonNode> e = h.awaitEvents("public.t", 300);
+      h.awaitEvents("public.t", 300);
       Thread.sleep(1000);
-      e = h.events("public.t");
+      List<JsonNode> e = h.events("public.t");
       assertThat(e.stream().map(x -> x.get("after").get("id").asInt()).toList())
           .containsExactlyElementsOf(IntStream.rangeClosed(1, 300).boxed().toList());
       assertThat(h.status().retries()).isPositive();
