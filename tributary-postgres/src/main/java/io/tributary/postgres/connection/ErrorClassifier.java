@@ -22,7 +22,11 @@ public final class ErrorClassifier {
 
   public RuntimeException classify(String doing, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String what = doing + " on " + config.address() + " failed: " + e.getMessage();
+    String message = String.valueOf(e.getMessage()).strip();
+    if (message.endsWith(".")) {
+      message = message.substring(0, message.length() - 1);
+    }
+    String what = doing + " (" + config.user() + "@" + config.address() + ") failed: " + message;
     if (state.startsWith("28")) {
       return new FatalException(
           what + ". Check source.user and source.password, and that pg_hba.conf allows this role from this host.", e);
