@@ -77,6 +77,9 @@ public final class StreamingSession implements AutoCloseable {
           .withSlotOption("publication_names", config.publication())
           .withSlotOption("messages", "true")
           .withStatusInterval(1, TimeUnit.SECONDS)
+          // pgjdbc would otherwise confirm the server's WAL end on keepalives once everything received
+          // looks flushed, which can confirm a transaction of which only part is durable
+          .withAutomaticFlush(false)
           .start();
       RelationCache relations = new RelationCache(config.pipeline(), tables, new Catalog(meta));
       ChangeStream changes = new ChangeStream(stream, relations, decoder, config.pipeline(), config.database(),

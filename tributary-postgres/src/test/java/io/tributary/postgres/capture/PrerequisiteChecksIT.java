@@ -40,6 +40,20 @@ class PrerequisiteChecksIT {
   }
 
   @Test
+  void aPortWithNothingListeningFailsTheConnectionCheckNamingHostAndPort() throws Exception {
+    String db = server.createUniqueDatabase("port");
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    CaptureHarness h = new CaptureHarness(server, db, "p", data).set("tables", List.of("public.x"))
+        .set("port", closedPort).set("connect_timeout", "2s");
+    Check c = failed(check(h), "connection");
+    assertThat(c.message()).contains("127.0.0.1:" + closedPort).contains("refused");
+    assertThat(c.fix()).contains("source.host and source.port");
+  }
+
+  @Test
   void aWrongPasswordFailsThePipelineWithoutRetryingForever() throws Exception {
     String db = server.createUniqueDatabase("pwrun");
     CaptureHarness h = new CaptureHarness(server, db, "p", data).set("tables", List.of("public.x"))
