@@ -23,6 +23,7 @@ import io.tributary.postgres.pgoutput.Truncate;
 import io.tributary.postgres.pgoutput.TupleData;
 import io.tributary.postgres.pgoutput.Update;
 import io.tributary.postgres.snapshot.IncrementalSnapshot;
+import io.tributary.postgres.snapshot.LastSnapshotEvent;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ final class ChangeStream {
     if (done == null) {
       return;
     }
-    events.addAll(done.rows());
+    events.addAll(done.last() ? LastSnapshotEvent.mark(done.rows()) : done.rows());
     offset = offset.inTransaction(m.lsn(), 0, true).withChunkDone(done.chunk().id());
     if (done.last()) {
       offset = offset.withSnapshotDone();

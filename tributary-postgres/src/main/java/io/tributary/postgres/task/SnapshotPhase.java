@@ -22,6 +22,7 @@ import io.tributary.postgres.snapshot.ChunkCopier;
 import io.tributary.postgres.snapshot.ChunkPlanner;
 import io.tributary.postgres.snapshot.ChunkResult;
 import io.tributary.postgres.snapshot.IncrementalSnapshot;
+import io.tributary.postgres.snapshot.LastSnapshotEvent;
 import io.tributary.postgres.snapshot.SnapshotWorkers;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -180,7 +181,10 @@ final class SnapshotPhase implements AutoCloseable {
       return null;
     }
     PostgresOffset next = current.withChunkDone(r.chunk().id());
-    return Batch.of(r.events(), workers.remaining() == 0 ? next.withSnapshotDone() : next);
+    if (workers.remaining() == 0) {
+      return Batch.of(LastSnapshotEvent.mark(r.events()), next.withSnapshotDone());
+    }
+    return Batch.of(r.events(), next);
   }
 
   @Override

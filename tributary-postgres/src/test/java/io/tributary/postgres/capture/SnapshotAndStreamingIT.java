@@ -37,6 +37,7 @@ class SnapshotAndStreamingIT {
       assertThat(snap.get(0).get("after").get("customer").asText()).isEqualTo("ada");
       assertThat(snap.get(0).get("after").get("amount").asText()).isEqualTo("10.50");
       assertThat(snap.get(0).get("source").get("snapshot").asText()).isEqualTo("true");
+      assertThat(snap.get(1).get("source").get("snapshot").asText()).isEqualTo("last");
       assertThat(snap.get(0).get("before").isNull()).isTrue();
 
       h.sql("INSERT INTO orders (customer, amount) VALUES ('cy', 5)");
