@@ -28,5 +28,5 @@ echo "bench: building tributary-server and the benchmark (mvn -q -DskipTests ins
   || { echo "bench: the build failed (see above)" >&2; exit 2; }
 
 jar="$(ls "$root"/bench/target/tributary-bench-*.jar | head -n 1)"
-exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$jar:$root/bench/target/lib/*" io.tributary.bench.BenchMain \
+exec "$JAVA_HOME/bin/java" -Xmx1g -Dtributary.jvm.options="$root/tributary-server/jvm.options" -cp "$jar:$root/bench/target/lib/*" io.tributary.bench.BenchMain \
   --distribution "$root/tributary-server/target" --results "$root/bench/results" "$@"

@@ -2,6 +2,8 @@ package io.tributary.bench;
 
 import io.tributary.testkit.process.ChildJvm;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,12 +46,27 @@ final class TributaryRun implements AutoCloseable {
 
   /** The options the child JVM runs with. */
   static List<String> jvmOptions() {
-    List<String> options = new ArrayList<>(List.of(HEAP));
+    List<String> options = new ArrayList<>(launcherOptions());
     String extra = System.getenv("TRIBUTARY_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       options.addAll(List.of(extra.strip().split("\\s+")));
     }
     return options;
+  }
+
+  /** The launcher's options: tributary-server/jvm.options, named by run.sh in tributary.jvm.options. */
+  private static List<String> launcherOptions() {
+    String name = System.getProperty("tributary.jvm.options");
+    if (name == null) {
+      return List.of(HEAP);
+    }
+    Path file = Path.of(name);
+    try {
+      return Files.readAllLines(file).stream().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the launcher's JVM options " + file, e);
+    }
   }
 
   long pid() {

@@ -22,9 +22,10 @@ public interface Destination extends AutoCloseable {
    * Writes the batches' events in order and records the last batch's offset, atomically: after a
    * crash either all of it is visible with the offset, or none of it. Returns once durable.
    *
-   * @throws RetriableException when the write failed but may succeed later
+   * @throws RetriableException when the write failed but may succeed later; the engine then resumes
+   *     from a fresh {@link #committedOffset()}
    */
-  void write(List<Batch> batches);
+  void write(List<EncodedBatch> batches);
 
   @Override
   void close();

@@ -1,8 +1,8 @@
 package io.tributary.log;
 
-import io.tributary.api.Batch;
-import io.tributary.api.ChangeEvent;
 import io.tributary.api.Destination;
+import io.tributary.api.EncodedBatch;
+import io.tributary.api.EncodedEvent;
 import io.tributary.api.FatalException;
 import io.tributary.api.RetriableException;
 import io.tributary.api.config.Config;
@@ -10,7 +10,6 @@ import io.tributary.api.config.ConfigField;
 import io.tributary.api.config.ConfigSpec;
 import io.tributary.api.config.ConfigType;
 import io.tributary.api.config.Validator;
-import io.tributary.api.envelope.EnvelopeWriter;
 import io.tributary.api.offset.SourceOffset;
 import io.tributary.api.offset.SourceOffsets;
 import java.io.IOException;
@@ -22,7 +21,7 @@ import java.util.OptionalLong;
 
 /**
  * The embedded log as a {@link Destination}, exactly-once: each {@link #write} appends the events of
- * all its batches (key and value as written by {@link EnvelopeWriter}, to the stream named by the
+ * all its batches (key and value as written by {@link io.tributary.api.envelope.EnvelopeWriter}, to the stream named by the
  * event) and commits them with the last batch's offset in one checkpoint, after forcing the data to
  * the device. After a crash the log holds exactly the events of the last commit and {@link
  * #committedOffset()} is that commit's offset, so the source resumes right after them.
@@ -76,7 +75,6 @@ public final class LogDestination implements Destination {
                   .build()));
 
   private final LogWriter log;
-  private final EnvelopeWriter envelopes = new EnvelopeWriter();
 
   private LogDestination(LogWriter log) {
     this.log = log;
@@ -153,14 +151,14 @@ public final class LogDestination implements Destination {
   }
 
   @Override
-  public void write(List<Batch> batches) {
+  public void write(List<EncodedBatch> batches) {
     if (batches.isEmpty()) {
       return;
     }
     try {
-      for (Batch batch : batches) {
-        for (ChangeEvent event : batch.events()) {
-          log.append(event.stream(), event.tsMs(), envelopes.key(event), envelopes.value(event));
+      for (EncodedBatch batch : batches) {
+        for (EncodedEvent event : batch.events()) {
+          log.append(event.stream(), event.timestampMs(), event.key(), event.value());
         }
       }
       log.commit(batches.getLast().offset().encode());

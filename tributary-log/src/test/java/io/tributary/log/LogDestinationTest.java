@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.api.Batch;
+import io.tributary.api.EncodedBatch;
+import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.api.ChangeEvent;
 import io.tributary.api.FatalException;
 import io.tributary.api.Op;
@@ -62,7 +64,7 @@ class LogDestinationTest {
 
     try (LogDestination log = LogDestination.open(dir)) {
       assertThat(log.committedOffset()).isEmpty();
-      log.write(List.of(Batch.of(first, afterFirst), Batch.of(second, afterSecond)));
+      log.write(List.of(batch(first, afterFirst), batch(second, afterSecond)));
       assertThat(log.committedOffset()).contains(afterSecond);
     }
 
@@ -95,8 +97,8 @@ class LogDestinationTest {
   void commitsAnOffsetThatMovedWithoutEvents() throws Exception {
     PostgresOffset heartbeat = SNAPSHOT.inTransaction(Lsn.parse("0/20000000"), 0, true);
     try (LogDestination log = LogDestination.open(dir)) {
-      log.write(List.of(Batch.of(List.of(event("orders", Op.CREATE, 1, "0/16B37A0", 1)), SNAPSHOT)));
-      log.write(List.of(Batch.of(List.of(), heartbeat)));
+      log.write(List.of(batch(List.of(event("orders", Op.CREATE, 1, "0/16B37A0", 1)), SNAPSHOT)));
+      log.write(List.of(batch(List.of(), heartbeat)));
       log.write(List.of());
     }
     try (LogDestination log = LogDestination.open(dir);
@@ -110,7 +112,7 @@ class LogDestinationTest {
   void dropsEventsOfAWriteThatNeverReturned() throws Exception {
     LogSettings settings = LogSettings.defaults();
     try (LogDestination log = LogDestination.open(dir, settings)) {
-      log.write(List.of(Batch.of(List.of(event("orders", Op.CREATE, 1, "0/16B37A0", 1)), SNAPSHOT)));
+      log.write(List.of(batch(List.of(event("orders", Op.CREATE, 1, "0/16B37A0", 1)), SNAPSHOT)));
     }
     // A crash between appending and committing: the writer below appends, then dies.
     try (LogWriter writer = LogWriter.open(dir, settings)) {
@@ -129,7 +131,7 @@ class LogDestinationTest {
       assertThatThrownBy(() -> LogDestination.open(dir))
           .isInstanceOf(FatalException.class)
           .hasMessage("another tributary process is writing to " + dir + "; stop it first");
-      first.write(List.of(Batch.of(List.of(), SNAPSHOT)));
+      first.write(List.of(batch(List.of(), SNAPSHOT)));
       assertThat(first.committedOffset()).contains(SNAPSHOT);
     }
   }
@@ -144,14 +146,14 @@ class LogDestinationTest {
               () ->
                   log.write(
                       List.of(
-                          Batch.of(List.of(event("orders", Op.CREATE, 1, "0/16B37A0", 1)), SNAPSHOT))))
+                          batch(List.of(event("orders", Op.CREATE, 1, "0/16B37A0", 1)), SNAPSHOT))))
           .isInstanceOf(RetriableException.class)
           .hasMessageStartingWith("cannot write the log at " + dir)
           .hasMessageContaining(blocked.toString());
       assertThat(log.committedOffset()).isEmpty();
 
       Files.delete(blocked);
-      log.write(List.of(Batch.of(List.of(event("orders", Op.CREATE, 1, "0/16B37A0", 1)), SNAPSHOT)));
+      log.write(List.of(batch(List.of(event("orders", Op.CREATE, 1, "0/16B37A0", 1)), SNAPSHOT)));
       assertThat(log.committedOffset()).contains(SNAPSHOT);
     }
   }
@@ -164,5 +166,9 @@ class LogDestinationTest {
     assertThat(IoFailures.isDiskFull(wrapped, dir)).isTrue();
     assertThat(IoFailures.isDiskFull(new java.io.IOException("Input/output error"), dir)).isFalse();
     assertThat(wrapped).hasMessage("writing " + dir.resolve("x.log") + " failed: No space left on device");
+  }
+
+  private static EncodedBatch batch(List<ChangeEvent> events, io.tributary.api.offset.SourceOffset offset) {
+    return new BatchEncoder().encode(Batch.of(events, offset));
   }
 }

@@ -5,6 +5,9 @@ import io.tributary.api.Row;
 import io.tributary.api.SourceInfo;
 import io.tributary.api.TransactionInfo;
 import io.tributary.api.json.JsonWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,22 +22,39 @@ public final class EnvelopeWriter {
   /** The value written in {@code source.version}. */
   public static final String VERSION = "0.1.0";
 
+  private static final byte[] BEFORE = ascii("{\"before\":");
+  private static final byte[] AFTER = ascii(",\"after\":");
+  private static final byte[] SOURCE = ascii(",\"source\":{\"version\":\"" + VERSION + "\",\"connector\":");
+  private static final byte[] NAME = ascii(",\"name\":");
+  private static final byte[] SOURCE_TS = ascii(",\"ts_ms\":");
+  private static final byte[] SNAPSHOT = ascii(",\"snapshot\":");
+  private static final byte[] DB = ascii(",\"db\":");
+  private static final byte[] SCHEMA = ascii(",\"schema\":");
+  private static final byte[] TABLE = ascii(",\"table\":");
+  private static final byte[] OP = ascii("},\"op\":");
+  private static final byte[] TS = ascii(",\"ts_ms\":");
+  private static final byte[] TRANSACTION = ascii(",\"transaction\":");
+  private static final byte[] TX_ID = ascii("{\"id\":");
+  private static final byte[] TOTAL = ascii(",\"total_order\":");
+  private static final byte[] PER_TABLE = ascii(",\"data_collection_order\":");
+  private static final byte[] KEY = ascii(",\"idempotency_key\":");
+
   private final JsonWriter json = new JsonWriter(1024);
+  /** Encoded {@code "column":} prefixes per column list; lists are shared by all rows of a table. */
+  private final Map<List<String>, byte[][]> names = new IdentityHashMap<>();
 
   /** The envelope of {@code event}, as UTF-8 JSON bytes. */
   public byte[] value(ChangeEvent event) {
-    json.reset().raw('{');
-    json.name("before");
+    json.reset().bytes(BEFORE);
     row(event.before());
-    json.raw(',').name("after");
+    json.bytes(AFTER);
     row(event.after());
-    json.raw(',').name("source");
     source(event.source());
-    json.raw(',').name("op").string(event.op().code());
-    json.raw(',').name("ts_ms").number(event.tsMs());
-    json.raw(',').name("transaction");
+    json.bytes(OP).string(event.op().code());
+    json.bytes(TS).number(event.tsMs());
+    json.bytes(TRANSACTION);
     transaction(event.transaction());
-    json.raw(',').name("idempotency_key").string(event.idempotencyKey());
+    json.bytes(KEY).string(event.idempotencyKey());
     json.raw('}');
     return json.toByteArray();
   }
@@ -54,30 +74,39 @@ public final class EnvelopeWriter {
       json.value(null);
       return;
     }
-    json.raw('{');
-    for (int i = 0; i < row.size(); i++) {
-      if (i > 0) {
-        json.raw(',');
-      }
-      json.name(row.columns().get(i)).value(row.values().get(i));
+    if (names.size() > 4096) {
+      names.clear(); // column lists that are not shared would otherwise pile up here
+    }
+    byte[][] prefixes = names.computeIfAbsent(row.columns(), EnvelopeWriter::encodeNames);
+    List<Object> values = row.values();
+    for (int i = 0; i < prefixes.length; i++) {
+      json.bytes(prefixes[i]).value(values.get(i));
     }
     json.raw('}');
   }
 
+  /** {@code {"a":}, {@code ,"b":}, … for a column list. */
+  private static byte[][] encodeNames(List<String> columns) {
+    JsonWriter w = new JsonWriter(64);
+    byte[][] out = new byte[columns.size()][];
+    for (int i = 0; i < out.length; i++) {
+      w.reset().raw(i == 0 ? '{' : ',').name(columns.get(i));
+      out[i] = w.toByteArray();
+    }
+    return out;
+  }
+
   private void source(SourceInfo s) {
-    json.raw('{');
-    json.name("version").string(VERSION);
-    json.raw(',').name("connector").string(s.connector());
-    json.raw(',').name("name").string(s.name());
-    json.raw(',').name("ts_ms").number(s.tsMs());
-    json.raw(',').name("snapshot").string(s.snapshot());
-    json.raw(',').name("db").value(s.db());
-    json.raw(',').name("schema").value(s.schema());
-    json.raw(',').name("table").value(s.table());
+    json.bytes(SOURCE).string(s.connector());
+    json.bytes(NAME).string(s.name());
+    json.bytes(SOURCE_TS).number(s.tsMs());
+    json.bytes(SNAPSHOT).string(s.snapshot());
+    json.bytes(DB).value(s.db());
+    json.bytes(SCHEMA).value(s.schema());
+    json.bytes(TABLE).value(s.table());
     for (Map.Entry<String, Object> e : s.position().entrySet()) {
       json.raw(',').name(e.getKey()).value(e.getValue());
     }
-    json.raw('}');
   }
 
   private void transaction(TransactionInfo t) {
@@ -85,10 +114,13 @@ public final class EnvelopeWriter {
       json.value(null);
       return;
     }
-    json.raw('{');
-    json.name("id").string(t.id());
-    json.raw(',').name("total_order").number(t.totalOrder());
-    json.raw(',').name("data_collection_order").number(t.dataCollectionOrder());
+    json.bytes(TX_ID).string(t.id());
+    json.bytes(TOTAL).number(t.totalOrder());
+    json.bytes(PER_TABLE).number(t.dataCollectionOrder());
     json.raw('}');
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -88,16 +88,67 @@ public final class JsonWriter {
   }
 
   public JsonWriter number(long n) {
-    return raw(Long.toString(n));
+    if (n < 0) {
+      if (n == Long.MIN_VALUE) {
+        return raw(Long.toString(n));
+      }
+      raw('-');
+      n = -n;
+    }
+    ensure(19);
+    int digits = 1;
+    for (long t = n; t >= 10; t /= 10) {
+      digits++;
+    }
+    int p = len + digits;
+    len = p;
+    do {
+      buf[--p] = (byte) ('0' + (int) (n % 10));
+      n /= 10;
+    } while (n != 0);
+    return this;
+  }
+
+  /** Bytes written as they are, e.g. a pre-encoded {@code "name":}. */
+  public JsonWriter bytes(byte[] bytes) {
+    return raw(bytes);
   }
 
   public JsonWriter string(String s) {
-    ensure(s.length() + 2);
-    buf[len++] = '"';
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    if (n > 65_536) {
+      return longString(s);
+    }
+    // worst case: every char escaped as a six-byte unicode escape; reserving it once keeps the loop free of checks
+    ensure(n * 6 + 2);
+    byte[] b = buf;
+    int p = len;
+    b[p++] = '"';
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-        ensure(1);
+        b[p++] = (byte) c;
+      } else {
+        len = p;
+        escaped(s, i, c);
+        p = len;
+        if (Character.isHighSurrogate(c) && i + 1 < n) {
+          i++;
+        }
+      }
+    }
+    b[p++] = '"';
+    len = p;
+    return this;
+  }
+
+  /** Large values grow the buffer as they go instead of reserving six bytes a char up front. */
+  private JsonWriter longString(String s) {
+    raw('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      ensure(6);
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
         buf[len++] = (byte) c;
       } else {
         escaped(s, i, c);
@@ -106,9 +157,7 @@ public final class JsonWriter {
         }
       }
     }
-    ensure(1);
-    buf[len++] = '"';
-    return this;
+    return raw('"');
   }
 
   private void escaped(String s, int i, char c) {

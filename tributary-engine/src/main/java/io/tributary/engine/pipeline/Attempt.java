@@ -2,6 +2,8 @@ package io.tributary.engine.pipeline;
 
 import io.tributary.api.Batch;
 import io.tributary.api.Destination;
+import io.tributary.api.EncodedBatch;
+import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.api.SourceTask;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,8 @@ final class Attempt {
   private final Destination destination;
   private final PipelineSettings settings;
   private final PipelineMetrics metrics;
-  private final BlockingQueue<Batch> queue;
+  private final BlockingQueue<EncodedBatch> queue;
+  private final BatchEncoder encoder = new BatchEncoder();
   private final Semaphore queuedEvents;
   private final AtomicReference<RuntimeException> writerFailure = new AtomicReference<>();
   private volatile boolean sourceDone;
@@ -62,10 +65,13 @@ final class Attempt {
 
   private boolean pollUntilDone() throws InterruptedException {
     while (!stopping && writerFailure.get() == null) {
-      Batch batch = task.poll(settings.pollTimeout());
-      if (batch == null) {
+      Batch polled = task.poll(settings.pollTimeout());
+      if (polled == null) {
         continue;
       }
+      // encoded here, on the source thread: the queue then holds compact bytes, and the writer
+      // thread only writes
+      EncodedBatch batch = encoder.encode(polled);
       int permits = permits(batch);
       while (!queuedEvents.tryAcquire(permits, 100, TimeUnit.MILLISECONDS)) {
         if (writerFailure.get() != null) {
@@ -85,10 +91,10 @@ final class Attempt {
   }
 
   private void drain() {
-    List<Batch> group = new ArrayList<>();
+    List<EncodedBatch> group = new ArrayList<>();
     try {
       while (true) {
-        Batch first = queue.poll(50, TimeUnit.MILLISECONDS);
+        EncodedBatch first = queue.poll(50, TimeUnit.MILLISECONDS);
         if (first == null) {
           if (sourceDone && queue.isEmpty()) {
             return;
@@ -97,7 +103,7 @@ final class Attempt {
         }
         group.add(first);
         int events = first.events().size();
-        Batch next;
+        EncodedBatch next;
         while (events < settings.maxEventsPerWrite() && (next = queue.poll()) != null) {
           group.add(next);
           events += next.events().size();
@@ -113,14 +119,14 @@ final class Attempt {
     }
   }
 
-  private int permits(Batch batch) {
+  private int permits(EncodedBatch batch) {
     return Math.min(batch.events().size(), settings.maxQueuedEvents());
   }
 
-  private void write(List<Batch> group, int events) {
+  private void write(List<EncodedBatch> group, int events) {
     destination.write(group);
     group.forEach(b -> queuedEvents.release(permits(b)));
-    Batch last = group.get(group.size() - 1);
+    EncodedBatch last = group.get(group.size() - 1);
     metrics.written(events, last.offset().encode());
     task.committed(last.offset());
   }

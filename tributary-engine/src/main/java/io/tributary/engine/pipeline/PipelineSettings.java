@@ -27,8 +27,8 @@ public record PipelineSettings(
   public static PipelineSettings defaults() {
     return new PipelineSettings(
         16,
-        40_000,
-        20_000,
+        16_384,
+        16_384,
         Duration.ofMillis(100),
         Duration.ofMillis(500),
         Duration.ofSeconds(30),

@@ -1,7 +1,7 @@
 package io.tributary.engine.pipeline;
 
-import io.tributary.api.Batch;
-import io.tributary.api.ChangeEvent;
+import io.tributary.api.EncodedBatch;
+import io.tributary.api.EncodedEvent;
 import io.tributary.api.Destination;
 import io.tributary.api.offset.SourceOffset;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.concurrent.Semaphore;
 
 /** Keeps events in memory; a write may be held back by withholding permits. */
 final class MemoryDestination implements Destination {
-  final List<ChangeEvent> events = new CopyOnWriteArrayList<>();
+  final List<EncodedEvent> events = new CopyOnWriteArrayList<>();
   final Semaphore permits;
   private volatile SourceOffset committed;
 
@@ -25,9 +25,9 @@ final class MemoryDestination implements Destination {
   }
 
   @Override
-  public void write(List<Batch> batches) {
+  public void write(List<EncodedBatch> batches) {
     permits.acquireUninterruptibly();
-    for (Batch b : batches) {
+    for (EncodedBatch b : batches) {
       events.addAll(b.events());
     }
     committed = batches.get(batches.size() - 1).offset();

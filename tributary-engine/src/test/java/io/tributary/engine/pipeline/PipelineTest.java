@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tributary.api.Batch;
-import io.tributary.api.ChangeEvent;
+import io.tributary.api.EncodedEvent;
 import io.tributary.api.FatalException;
 import io.tributary.api.SourceTask;
 import io.tributary.api.offset.SourceOffset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,8 +79,14 @@ class PipelineTest {
     assertThat(dest.committedOffset()).contains(ScriptedSource.offset(5));
   }
 
-  private static List<Long> numbers(List<ChangeEvent> events) {
-    return events.stream().map(e -> (Long) e.after().get("n")).toList();
+  private static final Pattern AFTER_N = Pattern.compile("\"after\":\\{\"n\":(\\d+)}");
+
+  private static List<Long> numbers(List<EncodedEvent> events) {
+    return events.stream().map(e -> {
+      Matcher m = AFTER_N.matcher(new String(e.value(), StandardCharsets.UTF_8));
+      assertThat(m.find()).isTrue();
+      return Long.parseLong(m.group(1));
+    }).toList();
   }
 
   private static CompletableFuture<PipelineState> runAsync(Pipeline p) {

@@ -42,6 +42,7 @@ import org.postgresql.replication.PGReplicationStream;
  */
 final class ChangeStream {
   static final String HEARTBEAT_PREFIX = "tributary_heartbeat";
+  private static final long MAX_BATCH_DELAY_NANOS = 1_000_000;
 
   private final PGReplicationStream stream;
   private final RelationCache relations;
@@ -77,6 +78,7 @@ final class ChangeStream {
    * moved), else null.
    */
   Batch readAvailable() throws SQLException {
+    long started = System.nanoTime();
     while (true) {
       ByteBuffer buf = stream.readPending();
       if (buf == null) {
@@ -84,6 +86,11 @@ final class ChangeStream {
       }
       handle(messages.decode(buf));
       if (events.size() >= batchSize) {
+        return takeBatch();
+      }
+      // under a steady stream of small transactions the socket is never empty: hand over what is
+      // there at the next transaction boundary rather than let latency grow with the batch
+      if (tx == null && !events.isEmpty() && System.nanoTime() - started > MAX_BATCH_DELAY_NANOS) {
         return takeBatch();
       }
     }
