@@ -42,7 +42,8 @@ final class StreamView implements AutoCloseable {
 
   /** The oldest offset the stream holds, or {@code end} when it holds none. */
   long earliest(long end) throws IOException {
-    if (bases == null) {
+    if (bases == null || (bases.length == 0 && end > 0)) {
+      // a stream read before its first segment existed has committed records now: list again
       bases = SegmentFiles.list(dir);
     }
     return bases.length == 0 ? end : Math.min(bases[0], end);

@@ -33,6 +33,21 @@ class LogReaderTest {
   }
 
   @Test
+  void seesAStreamThatGotItsFirstRecordsAfterTheReaderLookedAtIt() throws Exception {
+    String later = "shop.public.later";
+    try (LogReader reader = LogReader.open(dir)) {
+      assertThat(reader.read(later, 0, 10).records()).isEmpty();
+      try (LogWriter writer = LogWriter.open(dir, smallSegments())) {
+        append(writer, later, 0, 5);
+        writer.commit("q");
+      }
+      ReadResult result = reader.read(later, 0, 10);
+      assertThat(result.records()).hasSize(5);
+      assertThat(result.records().getFirst()).isEqualTo(expected(later, 0, 1000));
+    }
+  }
+
+  @Test
   void readsFromAnyOffset() throws Exception {
     long[] bases = segments(dir, ORDERS);
     long middle = (bases[3] + bases[4]) / 2;
