@@ -6,6 +6,7 @@ import io.tributary.api.SourceInfo;
 import io.tributary.api.TransactionInfo;
 import io.tributary.api.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class EnvelopeWriter {
   private final JsonWriter json = new JsonWriter(1024);
   /** Encoded {@code "column":} prefixes per column list; lists are shared by all rows of a table. */
   private final Map<List<String>, byte[][]> names = new IdentityHashMap<>();
+  /** Encoded {@code ,"field":} of source position fields (a handful per connector). */
+  private final Map<String, byte[]> positionNames = new HashMap<>();
 
   /** The envelope of {@code event}, as UTF-8 JSON bytes. */
   public byte[] value(ChangeEvent event) {
@@ -105,7 +108,7 @@ public final class EnvelopeWriter {
     json.bytes(SCHEMA).value(s.schema());
     json.bytes(TABLE).value(s.table());
     for (Map.Entry<String, Object> e : s.position().entrySet()) {
-      json.raw(',').name(e.getKey()).value(e.getValue());
+      json.bytes(positionNames.computeIfAbsent(e.getKey(), EnvelopeWriter::encodeName)).value(e.getValue());
     }
   }
 
@@ -118,6 +121,10 @@ public final class EnvelopeWriter {
     json.bytes(TOTAL).number(t.totalOrder());
     json.bytes(PER_TABLE).number(t.dataCollectionOrder());
     json.raw('}');
+  }
+
+  private static byte[] encodeName(String name) {
+    return new JsonWriter(32).raw(',').name(name).toByteArray();
   }
 
   private static byte[] ascii(String s) {

@@ -12,6 +12,7 @@ final class TransactionState {
   final long commitTimeMs;
   final long skip;
   private final String id;
+  private final String keyPrefix;
   private final Map<String, Long> perStream = new HashMap<>();
   private long events;
 
@@ -21,6 +22,7 @@ final class TransactionState {
     this.commitTimeMs = commitTimeMs;
     this.skip = skip;
     this.id = xid + ":" + commitLsn.value();
+    this.keyPrefix = commitLsn + ":";
   }
 
   /** Counts one more event; returns whether it is new (not already durable before a restart). */
@@ -39,6 +41,6 @@ final class TransactionState {
   }
 
   String idempotencyKey() {
-    return commitLsn + ":" + events;
+    return keyPrefix + events;
   }
 }
