@@ -45,6 +45,11 @@ public final class EnvelopeWriter {
   private final Map<List<String>, byte[][]> names = new IdentityHashMap<>();
   /** Encoded {@code ,"field":} of source position fields (a handful per connector). */
   private final Map<String, byte[]> positionNames = new HashMap<>();
+  private SourceInfo lastSource;
+  private byte[] lastSourcePrefix;
+  private final List<?>[] recentColumns = new List<?>[4];
+  private final byte[][][] recentPrefixes = new byte[4][][];
+  private int nextRecent;
 
   /** The envelope of {@code event}, as UTF-8 JSON bytes. */
   public byte[] value(ChangeEvent event) {
@@ -77,15 +82,29 @@ public final class EnvelopeWriter {
       json.value(null);
       return;
     }
-    if (names.size() > 4096) {
-      names.clear(); // column lists that are not shared would otherwise pile up here
-    }
-    byte[][] prefixes = names.computeIfAbsent(row.columns(), EnvelopeWriter::encodeNames);
+    byte[][] prefixes = prefixes(row.columns());
     List<Object> values = row.values();
     for (int i = 0; i < prefixes.length; i++) {
       json.bytes(prefixes[i]).value(values.get(i));
     }
     json.raw('}');
+  }
+
+  /** The encoded column prefixes of a column list: a few recent lists by identity, then a map. */
+  private byte[][] prefixes(List<String> columns) {
+    for (int i = 0; i < recentColumns.length; i++) {
+      if (recentColumns[i] == columns) {
+        return recentPrefixes[i];
+      }
+    }
+    if (names.size() > 4096) {
+      names.clear(); // column lists that are not shared would otherwise pile up here
+    }
+    byte[][] p = names.computeIfAbsent(columns, EnvelopeWriter::encodeNames);
+    recentColumns[nextRecent] = columns;
+    recentPrefixes[nextRecent] = p;
+    nextRecent = (nextRecent + 1) % recentColumns.length;
+    return p;
   }
 
   /** {@code {"a":}, {@code ,"b":}, … for a column list. */
@@ -99,17 +118,35 @@ public final class EnvelopeWriter {
     return out;
   }
 
+  /**
+   * The source block. Its fields that stay the same for all events of a table come first and are
+   * encoded once per table; JSON consumers do not depend on field order.
+   */
   private void source(SourceInfo s) {
-    json.bytes(SOURCE).string(s.connector());
-    json.bytes(NAME).string(s.name());
+    json.bytes(sourcePrefix(s));
     json.bytes(SOURCE_TS).number(s.tsMs());
     json.bytes(SNAPSHOT).string(s.snapshot());
-    json.bytes(DB).value(s.db());
-    json.bytes(SCHEMA).value(s.schema());
-    json.bytes(TABLE).value(s.table());
     for (Map.Entry<String, Object> e : s.position().entrySet()) {
       json.bytes(positionNames.computeIfAbsent(e.getKey(), EnvelopeWriter::encodeName)).value(e.getValue());
     }
+  }
+
+  @SuppressWarnings("ReferenceEquality") // a cache hit test: equal but distinct strings just re-encode
+  private byte[] sourcePrefix(SourceInfo s) {
+    SourceInfo last = lastSource;
+    if (last != null && last.connector() == s.connector() && last.name() == s.name() && last.db() == s.db()
+        && last.schema() == s.schema() && last.table() == s.table()) {
+      return lastSourcePrefix;
+    }
+    JsonWriter w = new JsonWriter(128);
+    w.bytes(SOURCE).string(s.connector());
+    w.bytes(NAME).string(s.name());
+    w.bytes(DB).value(s.db());
+    w.bytes(SCHEMA).value(s.schema());
+    w.bytes(TABLE).value(s.table());
+    lastSource = s;
+    lastSourcePrefix = w.toByteArray();
+    return lastSourcePrefix;
   }
 
   private void transaction(TransactionInfo t) {

@@ -230,16 +230,33 @@ public final class JsonWriter {
   }
 
   public JsonWriter value(Object v) {
+    // an instanceof chain, most frequent types first: this runs for every column of every event
+    if (v == null) {
+      return raw(NULL);
+    }
+    if (v instanceof String s) {
+      return string(s);
+    }
+    if (v instanceof Long l) {
+      return number(l);
+    }
+    if (v instanceof Integer i) {
+      return number(i);
+    }
+    if (v instanceof BigDecimal d) {
+      return string(d.toPlainString());
+    }
+    if (v instanceof Boolean b) {
+      return raw(b ? TRUE : FALSE);
+    }
+    return other(v);
+  }
+
+  private JsonWriter other(Object v) {
     switch (v) {
-      case null -> raw(NULL);
-      case String s -> string(s);
-      case Boolean b -> raw(b ? TRUE : FALSE);
-      case Integer i -> number(i);
-      case Long l -> number(l);
       case Short s -> number(s);
       case Double d -> floating(d);
       case Float f -> floating(f.doubleValue());
-      case BigDecimal d -> string(d.toPlainString());
       case byte[] bytes -> string(Base64.getEncoder().encodeToString(bytes));
       case RawJson j -> raw(j.json().getBytes(StandardCharsets.UTF_8));
       case Unavailable u -> string(Unavailable.PLACEHOLDER);

@@ -31,10 +31,23 @@ class EnvelopeWriterTest {
     String json = new String(new EnvelopeWriter().value(update()), StandardCharsets.UTF_8);
     assertThat(json).isEqualTo("{\"before\":{\"id\":1,\"name\":\"a\"},\"after\":{\"id\":1,\"name\":\"b\"},"
         + "\"source\":{\"version\":\"" + EnvelopeWriter.VERSION + "\",\"connector\":\"postgresql\",\"name\":\"shop\","
-        + "\"ts_ms\":1700000000000,\"snapshot\":\"false\",\"db\":\"shop\",\"schema\":\"public\",\"table\":\"orders\","
+        + "\"db\":\"shop\",\"schema\":\"public\",\"table\":\"orders\",\"ts_ms\":1700000000000,\"snapshot\":\"false\","
         + "\"txId\":742,\"lsn\":24023128},\"op\":\"u\",\"ts_ms\":1700000000123,"
         + "\"transaction\":{\"id\":\"742:24023128\",\"total_order\":2,\"data_collection_order\":1},"
         + "\"idempotency_key\":\"0/16E9158:2\"}");
+  }
+
+  @Test
+  void writesTheSameBytesForEventsOfDifferentTablesInTurn() {
+    EnvelopeWriter w = new EnvelopeWriter();
+    ChangeEvent a = update();
+    SourceInfo s = a.source();
+    ChangeEvent b = new ChangeEvent(a.stream(), a.op(), a.key(), a.before(), a.after(),
+        new SourceInfo(s.connector(), s.name(), s.db(), "public", "customers", s.tsMs(), "false", s.position()),
+        a.transaction(), a.tsMs(), a.idempotencyKey());
+    String first = new String(w.value(a), StandardCharsets.UTF_8);
+    assertThat(new String(w.value(b), StandardCharsets.UTF_8)).contains("\"table\":\"customers\"");
+    assertThat(new String(w.value(a), StandardCharsets.UTF_8)).isEqualTo(first);
   }
 
   @Test
