@@ -97,7 +97,7 @@ public record PostgresConfig(
                   .defaultValue(2).validator(Validator.range(1, 16)).build(),
               field("snapshot_chunk_rows", ConfigType.INT, "Advanced",
                       "Approximate rows per snapshot chunk; a chunk is written atomically.")
-                  .defaultValue(10_000).validator(Validator.range(100, 1_000_000)).build(),
+                  .defaultValue(5_000).validator(Validator.range(100, 1_000_000)).build(),
               field("batch_size", ConfigType.INT, "Advanced", "Most events handed over in one batch.")
                   .defaultValue(4096).validator(Validator.range(1, 100_000)).build(),
               field("heartbeat_interval", ConfigType.DURATION, "Advanced",
