@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The private, durable PostgreSQL 15 server the benchmark runs against, and its database {@value
- * #NAME}. Durable means fsync, synchronous_commit and full_page_writes on; max_wal_size is raised so
- * that checkpoints do not dominate the backlog generation. Thread-safe, as {@link PostgresServer}.
+ * #NAME}. Durable means fsync, synchronous_commit and full_page_writes on; max_wal_size is raised
+ * so that checkpoints do not dominate the backlog generation. Thread-safe, as {@link
+ * PostgresServer}.
  */
 final class BenchDatabase implements AutoCloseable {
   static final String NAME = "bench";
@@ -73,7 +74,9 @@ final class BenchDatabase implements AutoCloseable {
 
   /** The first column of the first row, as text. */
   String queryText(String sql) throws SQLException {
-    try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = connect();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       if (!rs.next()) {
         throw new SQLException("no row from: " + sql);
       }
@@ -93,8 +96,15 @@ final class BenchDatabase implements AutoCloseable {
   /** Server version and the settings that matter for the figures, for the report's header. */
   String describe() throws SQLException {
     StringBuilder s = new StringBuilder("PostgreSQL ").append(queryText("SHOW server_version"));
-    for (String name : List.of("fsync", "synchronous_commit", "full_page_writes", "wal_level", "shared_buffers",
-        "max_wal_size", "checkpoint_timeout")) {
+    for (String name :
+        List.of(
+            "fsync",
+            "synchronous_commit",
+            "full_page_writes",
+            "wal_level",
+            "shared_buffers",
+            "max_wal_size",
+            "checkpoint_timeout")) {
       s.append(", ").append(name).append('=').append(queryText("SHOW " + name));
     }
     return s.toString();

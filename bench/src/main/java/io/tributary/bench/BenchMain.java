@@ -44,15 +44,28 @@ public final class BenchMain {
     Machine machine = Machine.describe();
     String loadBefore = Machine.loadAverage();
     try (Workspace workspace = Workspace.create()) {
-      Distribution distribution = Distribution.copyOf(options.distribution(), workspace.directory("dist"));
-      Progress.say("starting a private durable PostgreSQL; temporary files in %s", workspace.root());
+      Distribution distribution =
+          Distribution.copyOf(options.distribution(), workspace.directory("dist"));
+      Progress.say(
+          "starting a private durable PostgreSQL; temporary files in %s", workspace.root());
       try (BenchDatabase db = BenchDatabase.start()) {
         String postgres = db.describe();
-        StreamingCatchUp.Result streaming = new StreamingCatchUp(db, distribution, workspace, options).run();
-        SnapshotCopy.Result snapshot = new SnapshotCopy(db, distribution, workspace, options.snapshotRows()).run();
-        CommitLatency.Result latency = new CommitLatency(db, distribution, workspace, options).run();
-        return new Report(started, machine, loadBefore, Machine.loadAverage(), postgres, options, streaming,
-            snapshot, latency);
+        StreamingCatchUp.Result streaming =
+            new StreamingCatchUp(db, distribution, workspace, options).run();
+        SnapshotCopy.Result snapshot =
+            new SnapshotCopy(db, distribution, workspace, options.snapshotRows()).run();
+        CommitLatency.Result latency =
+            new CommitLatency(db, distribution, workspace, options).run();
+        return new Report(
+            started,
+            machine,
+            loadBefore,
+            Machine.loadAverage(),
+            postgres,
+            options,
+            streaming,
+            snapshot,
+            latency);
       }
     }
   }

@@ -31,7 +31,8 @@ record BenchOptions(
     Path distribution,
     Path resultsDir) {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: bench/run.sh [--rows N] [--updates N] [--deletes N] [--snapshot-rows N] [--tps N]
                           [--latency-seconds N] [--warmup-seconds N]
         --rows             inserts in the streaming backlog (default 1,000,000)
@@ -96,7 +97,8 @@ record BenchOptions(
     return validated(values, errors);
   }
 
-  private static BenchOptions validated(Map<String, String> v, List<String> errors) throws UsageException {
+  private static BenchOptions validated(Map<String, String> v, List<String> errors)
+      throws UsageException {
     long rows = number(v, "rows", 1, Long.MAX_VALUE, errors);
     long updates = number(v, "updates", 0, Math.max(rows, 0), errors);
     long deletes = number(v, "deletes", 0, Math.max(rows, 0), errors);
@@ -105,21 +107,32 @@ record BenchOptions(
     int latencySeconds = (int) number(v, "latency-seconds", 1, 3_600, errors);
     int warmupSeconds = (int) number(v, "warmup-seconds", 0, 3_600, errors);
     if ((long) tps * (latencySeconds + warmupSeconds) > 50_000_000L) {
-      errors.add("--tps × (--latency-seconds + --warmup-seconds) must stay within 50,000,000 transactions");
+      errors.add(
+          "--tps × (--latency-seconds + --warmup-seconds) must stay within 50,000,000 transactions");
     }
     if (!errors.isEmpty()) {
       throw new UsageException(String.join("\n", errors) + "\n" + USAGE);
     }
-    return new BenchOptions(rows, updates, deletes, snapshotRows, tps, latencySeconds, warmupSeconds,
-        Path.of(v.get("distribution")), Path.of(v.get("results")));
+    return new BenchOptions(
+        rows,
+        updates,
+        deletes,
+        snapshotRows,
+        tps,
+        latencySeconds,
+        warmupSeconds,
+        Path.of(v.get("distribution")),
+        Path.of(v.get("results")));
   }
 
-  private static long number(Map<String, String> v, String name, long min, long max, List<String> errors) {
+  private static long number(
+      Map<String, String> v, String name, long min, long max, List<String> errors) {
     String text = v.get(name).replace("_", "").replace(",", "");
     try {
       long n = Long.parseLong(text);
       if (n < min || n > max) {
-        errors.add("--" + name + " must be between " + min + " and " + max + ", was " + v.get(name));
+        errors.add(
+            "--" + name + " must be between " + min + " and " + max + ", was " + v.get(name));
       }
       return n;
     } catch (NumberFormatException e) {

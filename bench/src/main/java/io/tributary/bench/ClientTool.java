@@ -19,17 +19,20 @@ final class ClientTool {
   private ClientTool() {}
 
   /**
-   * @param env variables set on top of this JVM's environment, whose other PG* variables are dropped
+   * @param env variables set on top of this JVM's environment, whose other PG* variables are
+   *     dropped
    * @return the wall-clock seconds it took
    * @throws IOException if it cannot start, fails, or outlives {@code timeout}
    */
-  static double timed(List<String> command, Map<String, String> env, Workspace workspace, Duration timeout)
+  static double timed(
+      List<String> command, Map<String, String> env, Workspace workspace, Duration timeout)
       throws IOException, InterruptedException {
     Path output = Files.createTempFile(workspace.root(), "tool-", ".out");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
     builder.environment().putAll(env);
     long start = System.nanoTime();
@@ -42,8 +45,13 @@ final class ClientTool {
     }
     workspace.release(process.pid());
     if (!exited || process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + (exited ? " failed with exit code " + process.exitValue()
-          : " did not finish within " + timeout) + "\n--- output ---\n" + tail(output));
+      throw new IOException(
+          String.join(" ", command)
+              + (exited
+                  ? " failed with exit code " + process.exitValue()
+                  : " did not finish within " + timeout)
+              + "\n--- output ---\n"
+              + tail(output));
     }
     return elapsed / 1e9;
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 final class CommitWatch implements AutoCloseable {
   /** A run that commits nothing new for this long is considered stuck. */
   static final Duration STALL = Duration.ofSeconds(120);
+
   private static final Duration LOOK_EVERY = Duration.ofMillis(50);
 
   private final LogReader reader;
@@ -56,8 +57,14 @@ final class CommitWatch implements AutoCloseable {
         progress = n;
         progressAt = System.nanoTime();
       } else if (System.nanoTime() - progressAt > STALL.toNanos()) {
-        throw run.failure("tributary committed nothing new for " + STALL.toSeconds() + " s, at " + n + " of "
-            + expected + " events");
+        throw run.failure(
+            "tributary committed nothing new for "
+                + STALL.toSeconds()
+                + " s, at "
+                + n
+                + " of "
+                + expected
+                + " events");
       }
       reader.awaitCommit(LOOK_EVERY);
     }

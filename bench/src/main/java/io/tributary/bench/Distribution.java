@@ -28,7 +28,8 @@ record Distribution(Path jar, Path lib) {
     Path jar = serverJar(dir);
     Path lib = dir.resolve("lib");
     if (!Files.isDirectory(lib)) {
-      throw new IOException(lib + " is missing; build the distribution first: mvn -DskipTests install");
+      throw new IOException(
+          lib + " is missing; build the distribution first: mvn -DskipTests install");
     }
     Path libCopy = Files.createDirectories(into.resolve("lib"));
     try (DirectoryStream<Path> jars = Files.newDirectoryStream(lib, "*.jar")) {
@@ -47,15 +48,21 @@ record Distribution(Path jar, Path lib) {
       try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "tributary-server-*.jar")) {
         for (Path each : jars) {
           String name = each.getFileName().toString();
-          if (!name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar") && !name.endsWith("-tests.jar")) {
+          if (!name.endsWith("-sources.jar")
+              && !name.endsWith("-javadoc.jar")
+              && !name.endsWith("-tests.jar")) {
             found.add(each);
           }
         }
       }
     }
     if (found.size() != 1) {
-      throw new IOException("expected one tributary-server-*.jar in " + dir.toAbsolutePath() + ", found " + found
-          + "; build the distribution with: mvn -DskipTests install");
+      throw new IOException(
+          "expected one tributary-server-*.jar in "
+              + dir.toAbsolutePath()
+              + ", found "
+              + found
+              + "; build the distribution with: mvn -DskipTests install");
     }
     return found.getFirst();
   }

@@ -19,7 +19,11 @@ record Latencies(int count, double p50Ms, double p99Ms, double maxMs, double mea
     }
     double[] sorted = samplesMs.clone();
     Arrays.sort(sorted);
-    return new Latencies(sorted.length, rank(sorted, 0.50), rank(sorted, 0.99), sorted[sorted.length - 1],
+    return new Latencies(
+        sorted.length,
+        rank(sorted, 0.50),
+        rank(sorted, 0.99),
+        sorted[sorted.length - 1],
         Arrays.stream(sorted).average().orElseThrow());
   }
 

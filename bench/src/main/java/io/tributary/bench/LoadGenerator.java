@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Inserts one row per transaction on a fixed schedule: transaction {@code i} (row id {@code
- * firstId + i}) starts at {@code start + i / tps}, or at once when the previous ones ran late, so a
- * slow commit does not lower the offered load afterwards. Runs on the calling thread.
+ * Inserts one row per transaction on a fixed schedule: transaction {@code i} (row id {@code firstId
+ * + i}) starts at {@code start + i / tps}, or at once when the previous ones ran late, so a slow
+ * commit does not lower the offered load afterwards. Runs on the calling thread.
  */
 final class LoadGenerator {
   private final BenchDatabase db;
@@ -21,7 +21,8 @@ final class LoadGenerator {
    * @param maxLagMs how late, at most, a transaction started after its scheduled time
    * @param commits round-trip times of the measured window's insert-and-commit statements
    */
-  record Outcome(long count, long measuredFrom, double measuredSeconds, double maxLagMs, Latencies commits) {
+  record Outcome(
+      long count, long measuredFrom, double measuredSeconds, double maxLagMs, Latencies commits) {
 
     double achievedTps() {
       return (count - measuredFrom) / measuredSeconds;
@@ -40,7 +41,8 @@ final class LoadGenerator {
     long maxLag = 0;
     double[] commitMs = new double[(int) measured];
     try (Connection c = db.connect();
-        PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (id, payload) VALUES (?, ?)")) {
+        PreparedStatement insert =
+            c.prepareStatement("INSERT INTO " + table + " (id, payload) VALUES (?, ?)")) {
       c.setAutoCommit(true);
       long start = System.nanoTime();
       for (long i = 0; i < count; i++) {
@@ -48,7 +50,11 @@ final class LoadGenerator {
         long now = waitUntil(due);
         maxLag = Math.max(maxLag, now - due);
         insert.setLong(1, firstId + i);
-        insert.setString(2, "event " + (firstId + i) + " of the steady load, about a hundred bytes of payload text.");
+        insert.setString(
+            2,
+            "event "
+                + (firstId + i)
+                + " of the steady load, about a hundred bytes of payload text.");
         insert.executeUpdate();
         if (i >= warmup) {
           commitMs[(int) (i - warmup)] = (System.nanoTime() - now) / 1e6;
@@ -56,7 +62,8 @@ final class LoadGenerator {
       }
       long end = System.nanoTime();
       long measuredStart = start + (long) (warmup * nanosPerTx);
-      return new Outcome(count, warmup, (end - measuredStart) / 1e9, maxLag / 1e6, Latencies.of(commitMs));
+      return new Outcome(
+          count, warmup, (end - measuredStart) / 1e9, maxLag / 1e6, Latencies.of(commitMs));
     }
   }
 

@@ -17,7 +17,11 @@ import java.util.Locale;
 record Machine(int cpus, long memoryBytes, String cpuModel, String kernel, String java) {
 
   static Machine describe() throws IOException, InterruptedException {
-    return new Machine(nproc(), memTotalKb() * 1024, readCpuModel(), System.getProperty("os.version"),
+    return new Machine(
+        nproc(),
+        memTotalKb() * 1024,
+        readCpuModel(),
+        System.getProperty("os.version"),
         System.getProperty("java.vm.vendor") + " " + Runtime.version());
   }
 
@@ -32,8 +36,14 @@ record Machine(int cpus, long memoryBytes, String cpuModel, String kernel, Strin
   }
 
   String summary() {
-    return String.format(Locale.ROOT, "%d CPUs (nproc), %.1f GiB memory, %s, Linux %s, Java %s", cpus,
-        memoryBytes / (1024.0 * 1024 * 1024), cpuModel, kernel, java);
+    return String.format(
+        Locale.ROOT,
+        "%d CPUs (nproc), %.1f GiB memory, %s, Linux %s, Java %s",
+        cpus,
+        memoryBytes / (1024.0 * 1024 * 1024),
+        cpuModel,
+        kernel,
+        java);
   }
 
   private static int nproc() throws IOException, InterruptedException {

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * @param publication the publication
  * @param logPath the destination's path
  */
-record PipelineFile(String name, String table, String snapshot, String slot, String publication, Path logPath) {
+record PipelineFile(
+    String name, String table, String snapshot, String slot, String publication, Path logPath) {
 
   /** The stream the table's events go to. */
   String stream() {
@@ -31,7 +32,8 @@ record PipelineFile(String name, String table, String snapshot, String slot, Str
 
   /** Writes the document into {@code dir} as {@code <name>.yaml} and returns its path. */
   Path write(BenchDatabase db, Path dir) throws IOException {
-    String yaml = """
+    String yaml =
+        """
         name: %s
         source:
           type: postgres
@@ -49,8 +51,19 @@ record PipelineFile(String name, String table, String snapshot, String slot, Str
         destination:
           type: log
           path: %s
-        """.formatted(name, db.host(), db.port(), BenchDatabase.NAME, db.user(), db.password(), table, snapshot,
-        slot, publication, logPath);
+        """
+            .formatted(
+                name,
+                db.host(),
+                db.port(),
+                BenchDatabase.NAME,
+                db.user(),
+                db.password(),
+                table,
+                snapshot,
+                slot,
+                publication,
+                logPath);
     return Files.writeString(dir.resolve(name + ".yaml"), yaml);
   }
 }

@@ -16,10 +16,14 @@ record ProcStats(long peakRssBytes, double cpuSeconds) {
 
   static final ProcStats NONE = new ProcStats(0, 0);
 
-  /** utime and stime are counted in clock ticks: USER_HZ, 100 on every Linux architecture in use. */
+  /**
+   * utime and stime are counted in clock ticks: USER_HZ, 100 on every Linux architecture in use.
+   */
   private static final double TICKS_PER_SECOND = clockTicks();
 
-  /** The process's figures now, or empty when it is gone (or a zombie whose status has no VmHWM). */
+  /**
+   * The process's figures now, or empty when it is gone (or a zombie whose status has no VmHWM).
+   */
   static Optional<ProcStats> read(long pid) {
     Path dir = Path.of("/proc", Long.toString(pid));
     try {
@@ -50,7 +54,8 @@ record ProcStats(long peakRssBytes, double cpuSeconds) {
   }
 
   private static double cpuSeconds(String stat) {
-    // the command name (field 2) is in parentheses and may contain spaces; fields 14 and 15 follow it
+    // the command name (field 2) is in parentheses and may contain spaces; fields 14 and 15 follow
+    // it
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long utime = Long.parseLong(fields[11]);
     long stime = Long.parseLong(fields[12]);

@@ -10,6 +10,7 @@ final class Progress {
   private Progress() {}
 
   static void say(String format, Object... args) {
-    System.err.println("bench " + LocalTime.now().format(TIME) + "  " + String.format(format, args));
+    System.err.println(
+        "bench " + LocalTime.now().format(TIME) + "  " + String.format(format, args));
   }
 }

@@ -46,44 +46,84 @@ record Report(
   }
 
   private void header(StringBuilder md) {
-    md.append("# Tributary benchmark, ").append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")))
+    md.append("# Tributary benchmark, ")
+        .append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")))
         .append("\n\n");
     md.append("- Machine: ").append(machine.summary()).append('\n');
-    md.append("- Load average (1/5/15 min): ").append(loadBefore).append(" at start, ").append(loadAfter)
+    md.append("- Load average (1/5/15 min): ")
+        .append(loadBefore)
+        .append(" at start, ")
+        .append(loadAfter)
         .append(" at end\n");
     md.append("- Server: ").append(postgres).append('\n');
     md.append("- Tributary: the CLI (`tributary run`) in a child JVM with ")
-        .append(String.join(" ", TributaryRun.jvmOptions())).append(", default pipeline settings, log on the same disk\n");
-    md.append(f("- Command: `bench/run.sh --rows %d --updates %d --deletes %d --snapshot-rows %d --tps %d "
-        + "--latency-seconds %d --warmup-seconds %d`%n%n", options.rows(), options.updates(), options.deletes(),
-        options.snapshotRows(), options.tps(), options.latencySeconds(), options.warmupSeconds()));
+        .append(String.join(" ", TributaryRun.jvmOptions()))
+        .append(", default pipeline settings, log on the same disk\n");
+    md.append(
+        f(
+            "- Command: `bench/run.sh --rows %d --updates %d --deletes %d --snapshot-rows %d --tps %d "
+                + "--latency-seconds %d --warmup-seconds %d`%n%n",
+            options.rows(),
+            options.updates(),
+            options.deletes(),
+            options.snapshotRows(),
+            options.tps(),
+            options.latencySeconds(),
+            options.warmupSeconds()));
   }
 
   private void figures(StringBuilder md) {
     md.append("| Measurement | Baseline | Tributary | Ratio | Target | Met |\n");
     md.append("|---|---|---|---|---|---|\n");
     RunFigures a = streaming.tributary();
-    md.append(f("| (a) Streaming catch-up, %,d events (%,d inserts, %,d updates, %,d deletes) "
-            + "| pg_recvlogical: %.2f s, %,.0f events/s | %.2f s, %,.0f events/s | %.2f | ≥ %.1f | %s |%n",
-        streaming.events(), options.rows(), options.updates(), options.deletes(), streaming.recvlogicalSeconds(),
-        streaming.events() / streaming.recvlogicalSeconds(), a.seconds(), a.eventsPerSecond(), streaming.ratio(),
-        STREAMING_RATIO_TARGET, met(streaming.ratio() >= STREAMING_RATIO_TARGET)));
+    md.append(
+        f(
+            "| (a) Streaming catch-up, %,d events (%,d inserts, %,d updates, %,d deletes) "
+                + "| pg_recvlogical: %.2f s, %,.0f events/s | %.2f s, %,.0f events/s | %.2f | ≥ %.1f | %s |%n",
+            streaming.events(),
+            options.rows(),
+            options.updates(),
+            options.deletes(),
+            streaming.recvlogicalSeconds(),
+            streaming.events() / streaming.recvlogicalSeconds(),
+            a.seconds(),
+            a.eventsPerSecond(),
+            streaming.ratio(),
+            STREAMING_RATIO_TARGET,
+            met(streaming.ratio() >= STREAMING_RATIO_TARGET)));
     RunFigures b = snapshot.tributary();
-    md.append(f("| (b) Snapshot, %,d rows | psql \\copy: %.2f s, %,.0f rows/s | %.2f s, %,.0f rows/s "
-            + "| %.2f | ≥ %.1f | %s |%n",
-        snapshot.rows(), snapshot.copySeconds(), snapshot.rows() / snapshot.copySeconds(), b.seconds(),
-        b.eventsPerSecond(), snapshot.ratio(), SNAPSHOT_RATIO_TARGET,
-        met(snapshot.ratio() >= SNAPSHOT_RATIO_TARGET)));
+    md.append(
+        f(
+            "| (b) Snapshot, %,d rows | psql \\copy: %.2f s, %,.0f rows/s | %.2f s, %,.0f rows/s "
+                + "| %.2f | ≥ %.1f | %s |%n",
+            snapshot.rows(),
+            snapshot.copySeconds(),
+            snapshot.rows() / snapshot.copySeconds(),
+            b.seconds(),
+            b.eventsPerSecond(),
+            snapshot.ratio(),
+            SNAPSHOT_RATIO_TARGET,
+            met(snapshot.ratio() >= SNAPSHOT_RATIO_TARGET)));
     Latencies l = latency.latencies();
-    md.append(f("| (c) Commit-to-durable latency, %,d tps offered for %d s | — | p50 %.2f ms, p99 %.2f ms, "
-            + "max %.2f ms (%,d events, %,.0f tps achieved) | — | p99 ≤ %.0f ms | %s |%n%n",
-        options.tps(), options.latencySeconds(), l.p50Ms(), l.p99Ms(), l.maxMs(), l.count(),
-        latency.load().achievedTps(), P99_TARGET_MS, met(l.p99Ms() <= P99_TARGET_MS)));
+    md.append(
+        f(
+            "| (c) Commit-to-durable latency, %,d tps offered for %d s | — | p50 %.2f ms, p99 %.2f ms, "
+                + "max %.2f ms (%,d events, %,.0f tps achieved) | — | p99 ≤ %.0f ms | %s |%n%n",
+            options.tps(),
+            options.latencySeconds(),
+            l.p50Ms(),
+            l.p99Ms(),
+            l.maxMs(),
+            l.count(),
+            latency.load().achievedTps(),
+            P99_TARGET_MS,
+            met(l.p99Ms() <= P99_TARGET_MS)));
   }
 
   private void resources(StringBuilder md) {
-    md.append("| Tributary run | Events | Wall s | CPU s | CPU s per M events | Peak RSS MiB "
-        + "| RSS ≤ 200 MiB | CPU ≤ 5 s/M events |\n");
+    md.append(
+        "| Tributary run | Events | Wall s | CPU s | CPU s per M events | Peak RSS MiB "
+            + "| RSS ≤ 200 MiB | CPU ≤ 5 s/M events |\n");
     md.append("|---|---|---|---|---|---|---|---|\n");
     resourceRow(md, "(a) streaming catch-up", streaming.tributary());
     resourceRow(md, "(b) snapshot (initial_only)", snapshot.tributary());
@@ -93,46 +133,81 @@ record Report(
 
   private static void resourceRow(StringBuilder md, String name, RunFigures r) {
     double perMillion = r.cpuSecondsPerMillionEvents();
-    md.append(f("| %s | %,d | %.2f | %.2f | %.2f | %.1f | %s | %s |%n", name, r.events(), r.seconds(),
-        r.stats().cpuSeconds(), perMillion, r.stats().peakRssMib(), met(r.stats().peakRssMib() <= RSS_TARGET_MIB),
-        met(perMillion <= CPU_TARGET_PER_MILLION)));
+    md.append(
+        f(
+            "| %s | %,d | %.2f | %.2f | %.2f | %.1f | %s | %s |%n",
+            name,
+            r.events(),
+            r.seconds(),
+            r.stats().cpuSeconds(),
+            perMillion,
+            r.stats().peakRssMib(),
+            met(r.stats().peakRssMib() <= RSS_TARGET_MIB),
+            met(perMillion <= CPU_TARGET_PER_MILLION)));
   }
 
   private void notes(StringBuilder md) {
     md.append("How each figure was measured:\n\n");
-    md.append(f("- (a) Both slots (pgoutput) were created before the backlog, which was written in transactions "
-            + "of %,d rows in %.1f s. pg_recvlogical (`--start -o proto_version=1 --endpos <end LSN> -f /dev/null`) "
-            + "is timed from process start to exit. Tributary (`snapshot: never`) is timed from process start "
-            + "(JVM start, validation, prerequisite checks included) until a log reader sees all %,d events "
-            + "committed; its first event was committed %.2f s after start. After SIGTERM (exit code %d) "
-            + "the log held %,d events%s.%n",
-        StreamingCatchUp.TRANSACTION_ROWS, streaming.backlogSeconds(), streaming.events(),
-        streaming.firstEventSeconds(), streaming.tributary().exitCode(), streaming.finalEvents(),
-        streaming.finalEvents() == streaming.events() ? ", as expected" : " — NOT the expected count"));
-    md.append(f("- (b) Table `int8 id PK, text, numeric(12,2), timestamptz`, filled and vacuumed in %.1f s. "
-            + "psql (`\\copy (SELECT * FROM t) TO /dev/null`) is timed from process start to exit; Tributary "
-            + "(`snapshot: initial_only`) from process start to its exit (code %d), after which the log held %,d "
-            + "events%s.%n",
-        snapshot.loadSeconds(), snapshot.tributary().exitCode(), snapshot.finalEvents(),
-        snapshot.finalEvents() == snapshot.rows() ? ", as expected" : " — NOT the expected count"));
+    md.append(
+        f(
+            "- (a) Both slots (pgoutput) were created before the backlog, which was written in transactions "
+                + "of %,d rows in %.1f s. pg_recvlogical (`--start -o proto_version=1 --endpos <end LSN> -f /dev/null`) "
+                + "is timed from process start to exit. Tributary (`snapshot: never`) is timed from process start "
+                + "(JVM start, validation, prerequisite checks included) until a log reader sees all %,d events "
+                + "committed; its first event was committed %.2f s after start. After SIGTERM (exit code %d) "
+                + "the log held %,d events%s.%n",
+            StreamingCatchUp.TRANSACTION_ROWS,
+            streaming.backlogSeconds(),
+            streaming.events(),
+            streaming.firstEventSeconds(),
+            streaming.tributary().exitCode(),
+            streaming.finalEvents(),
+            streaming.finalEvents() == streaming.events()
+                ? ", as expected"
+                : " — NOT the expected count"));
+    md.append(
+        f(
+            "- (b) Table `int8 id PK, text, numeric(12,2), timestamptz`, filled and vacuumed in %.1f s. "
+                + "psql (`\\copy (SELECT * FROM t) TO /dev/null`) is timed from process start to exit; Tributary "
+                + "(`snapshot: initial_only`) from process start to its exit (code %d), after which the log held %,d "
+                + "events%s.%n",
+            snapshot.loadSeconds(),
+            snapshot.tributary().exitCode(),
+            snapshot.finalEvents(),
+            snapshot.finalEvents() == snapshot.rows()
+                ? ", as expected"
+                : " — NOT the expected count"));
     LoadGenerator.Outcome load = latency.load();
-    md.append(f("- (c) One JDBC thread inserts one row per transaction on a fixed schedule (at most %.1f ms "
-            + "behind it) for %d s of warm-up, not counted, then %d s measured. A thread in the benchmark JVM "
-            + "reads the committed log every %.1f ms when idle; latency = when it first read the event − "
-            + "`source.ts_ms` (commit time in whole ms, which adds up to 1 ms). Both clocks are this machine's.%n",
-        load.maxLagMs(), options.warmupSeconds(), options.latencySeconds(),
-        VisibilityPoller.POLL_INTERVAL.toNanos() / 1e6));
-    md.append(f("  Split at the record's timestamp (when Tributary processed the event): commit → processed "
-            + "p50 %.2f / p99 %.2f / max %.2f ms; processed → visible p50 %.2f / p99 %.2f / max %.2f ms "
-            + "(whole-ms timestamps on both sides of the first part). For scale, PostgreSQL's own insert-and-commit "
-            + "round trip (with its WAL fsync) took p50 %.2f / p99 %.2f / max %.2f ms.%n",
-        latency.toProcessed().p50Ms(), latency.toProcessed().p99Ms(), latency.toProcessed().maxMs(),
-        latency.toVisible().p50Ms(), latency.toVisible().p99Ms(), latency.toVisible().maxMs(),
-        load.commits().p50Ms(), load.commits().p99Ms(), load.commits().maxMs()));
-    md.append("- Resources: CPU s = utime + stime of the Tributary JVM and peak RSS = VmHWM, both from /proc, "
-        + "read when its work was done (just before SIGTERM, or the last 10 ms sample before it exited). "
-        + "They include JVM start-up and JIT compilation; run (c) is paced by the load and includes warm-up and idle "
-        + "waiting, so its CPU per event is not a throughput figure.\n");
+    md.append(
+        f(
+            "- (c) One JDBC thread inserts one row per transaction on a fixed schedule (at most %.1f ms "
+                + "behind it) for %d s of warm-up, not counted, then %d s measured. A thread in the benchmark JVM "
+                + "reads the committed log every %.1f ms when idle; latency = when it first read the event − "
+                + "`source.ts_ms` (commit time in whole ms, which adds up to 1 ms). Both clocks are this machine's.%n",
+            load.maxLagMs(),
+            options.warmupSeconds(),
+            options.latencySeconds(),
+            VisibilityPoller.POLL_INTERVAL.toNanos() / 1e6));
+    md.append(
+        f(
+            "  Split at the record's timestamp (when Tributary processed the event): commit → processed "
+                + "p50 %.2f / p99 %.2f / max %.2f ms; processed → visible p50 %.2f / p99 %.2f / max %.2f ms "
+                + "(whole-ms timestamps on both sides of the first part). For scale, PostgreSQL's own insert-and-commit "
+                + "round trip (with its WAL fsync) took p50 %.2f / p99 %.2f / max %.2f ms.%n",
+            latency.toProcessed().p50Ms(),
+            latency.toProcessed().p99Ms(),
+            latency.toProcessed().maxMs(),
+            latency.toVisible().p50Ms(),
+            latency.toVisible().p99Ms(),
+            latency.toVisible().maxMs(),
+            load.commits().p50Ms(),
+            load.commits().p99Ms(),
+            load.commits().maxMs()));
+    md.append(
+        "- Resources: CPU s = utime + stime of the Tributary JVM and peak RSS = VmHWM, both from /proc, "
+            + "read when its work was done (just before SIGTERM, or the last 10 ms sample before it exited). "
+            + "They include JVM start-up and JIT compilation; run (c) is paced by the load and includes warm-up and idle "
+            + "waiting, so its CPU per event is not a throughput figure.\n");
   }
 
   private static String met(boolean ok) {

@@ -24,7 +24,8 @@ final class SnapshotCopy {
    * @param tributary Tributary's run until it exited
    * @param finalEvents events in the log after it exited (should equal {@code rows})
    */
-  record Result(long rows, double loadSeconds, double copySeconds, RunFigures tributary, long finalEvents) {
+  record Result(
+      long rows, double loadSeconds, double copySeconds, RunFigures tributary, long finalEvents) {
 
     double ratio() {
       return copySeconds / tributary.seconds();
@@ -47,31 +48,41 @@ final class SnapshotCopy {
     Progress.say("(b) filling %s with %,d rows", TABLE, rows);
     long start = System.nanoTime();
     db.execute(
-        "CREATE TABLE " + TABLE + " (id int8 PRIMARY KEY, name text NOT NULL, amount numeric(12,2) NOT NULL, "
+        "CREATE TABLE "
+            + TABLE
+            + " (id int8 PRIMARY KEY, name text NOT NULL, amount numeric(12,2) NOT NULL, "
             + "created_at timestamptz NOT NULL)",
-        "INSERT INTO " + TABLE + " SELECT g, 'customer-' || g, (g % 100000) / 100.0, "
-            + "timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second' FROM generate_series(1, " + rows + ") g",
+        "INSERT INTO "
+            + TABLE
+            + " SELECT g, 'customer-' || g, (g % 100000) / 100.0, "
+            + "timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second' FROM generate_series(1, "
+            + rows
+            + ") g",
         // sets hint bits and the visibility map now, so that neither reader pays for it
         "VACUUM (ANALYZE) " + TABLE,
         "CREATE PUBLICATION " + PUBLICATION + " FOR TABLE " + TABLE);
     double loadSeconds = (System.nanoTime() - start) / 1e9;
     Progress.say("(b) table ready in %.1f s; psql \\copy reads it", loadSeconds);
-    double copy = ClientTool.timed(copyCommand(), db.clientEnvironment(), workspace, BASELINE_TIMEOUT);
+    double copy =
+        ClientTool.timed(copyCommand(), db.clientEnvironment(), workspace, BASELINE_TIMEOUT);
     Progress.say("(b) psql \\copy: %.2f s; tributary snapshots it", copy);
     return tributary(loadSeconds, copy);
   }
 
   private List<String> copyCommand() {
-    List<String> command = new ArrayList<>(List.of(ClientTool.BIN.resolve("psql").toString(), "-X", "-q",
-        "-v", "ON_ERROR_STOP=1"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ClientTool.BIN.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1"));
     command.addAll(db.clientArguments());
     command.addAll(List.of("-c", "\\copy (SELECT * FROM " + TABLE + ") TO /dev/null"));
     return command;
   }
 
   private Result tributary(double loadSeconds, double copy) throws Exception {
-    PipelineFile pipeline = new PipelineFile("snapshot", TABLE, "initial_only", SLOT, PUBLICATION,
-        workspace.directory("logs"));
+    PipelineFile pipeline =
+        new PipelineFile(
+            "snapshot", TABLE, "initial_only", SLOT, PUBLICATION, workspace.directory("logs"));
     Path file = pipeline.write(db, workspace.root());
     try (TributaryRun run = TributaryRun.start(distribution, file, workspace);
         CommitWatch watch = new CommitWatch(pipeline.logDirectory(), pipeline.stream())) {
@@ -83,7 +94,8 @@ final class SnapshotCopy {
       }
       long written = watch.committed();
       Progress.say("(b) tributary: %.2f s, %,d events, exit %d", seconds, written, exit);
-      return new Result(rows, loadSeconds, copy, new RunFigures(rows, seconds, stats, exit), written);
+      return new Result(
+          rows, loadSeconds, copy, new RunFigures(rows, seconds, stats, exit), written);
     }
   }
 
@@ -100,8 +112,12 @@ final class SnapshotCopy {
           progress = n;
           progressAt = System.nanoTime();
         } else if (System.nanoTime() - progressAt > CommitWatch.STALL.toNanos()) {
-          throw run.failure("tributary's snapshot committed nothing new for " + CommitWatch.STALL.toSeconds()
-              + " s, at " + n + " events");
+          throw run.failure(
+              "tributary's snapshot committed nothing new for "
+                  + CommitWatch.STALL.toSeconds()
+                  + " s, at "
+                  + n
+                  + " events");
         }
       }
     }

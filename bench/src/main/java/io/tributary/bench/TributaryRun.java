@@ -33,14 +33,16 @@ final class TributaryRun implements AutoCloseable {
     workspace.adopt(child.pid());
   }
 
-  static TributaryRun start(Distribution distribution, Path pipelineFile, Workspace workspace) throws IOException {
+  static TributaryRun start(Distribution distribution, Path pipelineFile, Workspace workspace)
+      throws IOException {
     long start = System.nanoTime();
-    ChildJvm child = ChildJvm.builder(Distribution.MAIN_CLASS)
-        .classpath(distribution.classpath())
-        .jvmOptions(jvmOptions().toArray(String[]::new))
-        .args("run", pipelineFile.toString())
-        .workingDir(workspace.root())
-        .start();
+    ChildJvm child =
+        ChildJvm.builder(Distribution.MAIN_CLASS)
+            .classpath(distribution.classpath())
+            .jvmOptions(jvmOptions().toArray(String[]::new))
+            .args("run", pipelineFile.toString())
+            .workingDir(workspace.root())
+            .start();
     return new TributaryRun(child, start, workspace);
   }
 
@@ -54,7 +56,9 @@ final class TributaryRun implements AutoCloseable {
     return options;
   }
 
-  /** The launcher's options: tributary-server/jvm.options, named by run.sh in tributary.jvm.options. */
+  /**
+   * The launcher's options: tributary-server/jvm.options, named by run.sh in tributary.jvm.options.
+   */
   private static List<String> launcherOptions() {
     String name = System.getProperty("tributary.jvm.options");
     if (name == null) {
@@ -62,8 +66,10 @@ final class TributaryRun implements AutoCloseable {
     }
     Path file = Path.of(name);
     try {
-      return Files.readAllLines(file).stream().map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      return Files.readAllLines(file).stream()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the launcher's JVM options " + file, e);
     }
@@ -110,8 +116,12 @@ final class TributaryRun implements AutoCloseable {
 
   /** An exception that says what went wrong and shows the child's output. */
   IllegalStateException failure(String what) {
-    return new IllegalStateException(what + "\n--- tributary stderr (tail) ---\n" + stderrTail()
-        + "\n--- tributary stdout (tail) ---\n" + child.stdout().tail(TAIL_LINES));
+    return new IllegalStateException(
+        what
+            + "\n--- tributary stderr (tail) ---\n"
+            + stderrTail()
+            + "\n--- tributary stdout (tail) ---\n"
+            + child.stdout().tail(TAIL_LINES));
   }
 
   @Override

@@ -22,6 +22,7 @@ import java.util.function.IntToDoubleFunction;
 final class VisibilityPoller implements AutoCloseable {
   /** Time between two looks at the log when nothing new was committed. */
   static final Duration POLL_INTERVAL = Duration.ofNanos(200_000);
+
   private static final int MAX_RECORDS = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +36,9 @@ final class VisibilityPoller implements AutoCloseable {
   private volatile boolean stopped;
   private volatile Exception failure;
 
-  /** @param maxId the highest row id expected */
+  /**
+   * @param maxId the highest row id expected
+   */
   VisibilityPoller(Path logDirectory, String stream, int maxId) {
     this.logDirectory = logDirectory;
     this.stream = stream;
@@ -67,7 +70,9 @@ final class VisibilityPoller implements AutoCloseable {
     return true;
   }
 
-  /** Milliseconds from commit to visibility of ids {@code from..to}; call after {@link #close()}. */
+  /**
+   * Milliseconds from commit to visibility of ids {@code from..to}; call after {@link #close()}.
+   */
   double[] latenciesMs(long from, long to) {
     return span(from, to, id -> visibleMicros[id] / 1000.0 - commitMs[id]);
   }
@@ -80,7 +85,9 @@ final class VisibilityPoller implements AutoCloseable {
     return span(from, to, id -> processedMs[id] - commitMs[id]);
   }
 
-  /** Milliseconds from processing until visible: queueing, writing, fsync, commit and this poller. */
+  /**
+   * Milliseconds from processing until visible: queueing, writing, fsync, commit and this poller.
+   */
   double[] processedToVisibleMs(long from, long to) {
     return span(from, to, id -> visibleMicros[id] / 1000.0 - processedMs[id]);
   }
@@ -102,7 +109,10 @@ final class VisibilityPoller implements AutoCloseable {
       while (!stopped) {
         // A stream must not be read before its first commit: the reader would cache its empty
         // segment listing and then skip the records that follow.
-        ReadResult r = next == 0 && reader.endOffset(stream) == 0 ? null : reader.read(stream, next, MAX_RECORDS);
+        ReadResult r =
+            next == 0 && reader.endOffset(stream) == 0
+                ? null
+                : reader.read(stream, next, MAX_RECORDS);
         long now = epochMicros();
         if (r == null || r.records().isEmpty()) {
           LockSupport.parkNanos(POLL_INTERVAL.toNanos());
@@ -114,7 +124,8 @@ final class VisibilityPoller implements AutoCloseable {
         next = r.nextOffset();
       }
     } catch (IOException | RuntimeException e) {
-      failure = e instanceof IOException io ? io : new IOException("reading " + stream + " failed", e);
+      failure =
+          e instanceof IOException io ? io : new IOException("reading " + stream + " failed", e);
     }
   }
 
@@ -122,8 +133,13 @@ final class VisibilityPoller implements AutoCloseable {
     JsonNode value = JSON.readTree(record.value());
     int id = (int) value.path("after").path("id").asLong(-1);
     if (id < 0 || id >= commitMs.length) {
-      throw new IOException("unexpected event in " + stream + " at offset " + record.offset() + ": "
-          + new String(record.value(), StandardCharsets.UTF_8));
+      throw new IOException(
+          "unexpected event in "
+              + stream
+              + " at offset "
+              + record.offset()
+              + ": "
+              + new String(record.value(), StandardCharsets.UTF_8));
     }
     if (visibleMicros[id] == 0) {
       commitMs[id] = value.path("source").path("ts_ms").asLong();

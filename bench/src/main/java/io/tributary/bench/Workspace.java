@@ -66,10 +66,12 @@ final class Workspace implements AutoCloseable {
     }
     closed = true;
     for (long pid : children) {
-      ProcessHandle.of(pid).ifPresent(p -> {
-        p.destroyForcibly();
-        p.onExit().join();
-      });
+      ProcessHandle.of(pid)
+          .ifPresent(
+              p -> {
+                p.destroyForcibly();
+                p.onExit().join();
+              });
     }
     deleteTree(root);
   }
@@ -79,22 +81,25 @@ final class Workspace implements AutoCloseable {
       return;
     }
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.deleteIfExists(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              Files.deleteIfExists(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the benchmark's temporary directory " + dir
-          + "; delete it by hand", e);
+      throw new UncheckedIOException(
+          "cannot delete the benchmark's temporary directory " + dir + "; delete it by hand", e);
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a {@link SourceTask} hands to the engine in one poll: zero or more events in source order and
- * the source position reached once they are durable. A batch may hold no event and still move the
- * offset (a heartbeat, a transaction without captured tables).
+ * What a {@link SourceTask} hands to the engine in one poll: zero or more events in source order
+ * and the source position reached once they are durable. A batch may hold no event and still move
+ * the offset (a heartbeat, a transaction without captured tables).
  *
  * @param events events in source order
  * @param offset the position reached after the last event; never before any event of the batch

@@ -9,8 +9,8 @@ import java.util.Objects;
  * An ordered set of column values. Values are plain Java objects: {@code null}, {@link Boolean},
  * {@link Integer}, {@link Long}, {@link Double}, {@link Float}, {@link java.math.BigDecimal},
  * {@link String}, {@code byte[]} (written as base64), {@link List} (arrays), {@link RawJson} (json
- * embedded as is), or {@link Unavailable#VALUE} for a value the source could not supply (an unchanged
- * TOASTed column in PostgreSQL).
+ * embedded as is), or {@link Unavailable#VALUE} for a value the source could not supply (an
+ * unchanged TOASTed column in PostgreSQL).
  *
  * @param columns column names, shared between rows of the same table version
  * @param values one value per column, may contain nulls

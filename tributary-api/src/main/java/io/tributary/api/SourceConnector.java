@@ -18,8 +18,8 @@ public interface SourceConnector {
 
   /**
    * Connects with {@code config} and checks every prerequisite (reachability, credentials,
-   * privileges, server settings, tables), without changing anything on the source. Never throws
-   * for a failed check: each check reports its own result.
+   * privileges, server settings, tables), without changing anything on the source. Never throws for
+   * a failed check: each check reports its own result.
    */
   List<Check> check(Config config, String pipelineName);
 

@@ -11,9 +11,9 @@ import java.util.Optional;
  * source thread, one at a time. {@link #committed} is called from the engine's writer thread.
  * {@link #stop} may be called from any thread and must make a blocked {@code poll} return soon.
  *
- * <p>Errors: methods throw {@link RetriableException} for what may heal (the engine closes the task,
- * backs off and creates a new one from the last committed offset) and {@link FatalException} for
- * what will not (the pipeline fails with that message).
+ * <p>Errors: methods throw {@link RetriableException} for what may heal (the engine closes the
+ * task, backs off and creates a new one from the last committed offset) and {@link FatalException}
+ * for what will not (the pipeline fails with that message).
  */
 public interface SourceTask extends AutoCloseable {
 
@@ -24,8 +24,8 @@ public interface SourceTask extends AutoCloseable {
   void start(Optional<SourceOffset> committed) throws InterruptedException;
 
   /**
-   * The next batch, waiting up to {@code timeout} for one; null when there is nothing yet. Events are
-   * in source order, across batches too, and never repeat what a previous poll returned.
+   * The next batch, waiting up to {@code timeout} for one; null when there is nothing yet. Events
+   * are in source order, across batches too, and never repeat what a previous poll returned.
    */
   Batch poll(Duration timeout) throws InterruptedException;
 

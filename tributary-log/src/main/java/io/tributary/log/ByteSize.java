@@ -39,8 +39,12 @@ record ByteSize(long bytes) {
           case "tib" -> 1L << 40;
           default ->
               throw new IllegalArgumentException(
-                  "unknown size unit '" + m.group(2) + "' (use B, KB, MB, GB, TB, KiB, MiB, GiB or"
-                      + " TiB), was '" + text + "'");
+                  "unknown size unit '"
+                      + m.group(2)
+                      + "' (use B, KB, MB, GB, TB, KiB, MiB, GiB or"
+                      + " TiB), was '"
+                      + text
+                      + "'");
         };
     try {
       return new ByteSize(Math.multiplyExact(Long.parseLong(m.group(1)), unit));

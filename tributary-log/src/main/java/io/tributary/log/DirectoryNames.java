@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
  * back: {@code [A-Za-z0-9._-]} stay as they are, every other UTF-8 byte becomes {@code %XX}. A
  * leading dot is encoded too, so no name becomes {@code .}, {@code ..} or a hidden directory.
  *
- * <p>Case is kept: on a case-insensitive file system, names differing only in case share a directory.
+ * <p>Case is kept: on a case-insensitive file system, names differing only in case share a
+ * directory.
  */
 final class DirectoryNames {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();

@@ -20,11 +20,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The embedded log as a {@link Destination}, exactly-once: each {@link #write} appends the events of
- * all its batches (key and value as written by {@link io.tributary.api.envelope.EnvelopeWriter}, to the stream named by the
- * event) and commits them with the last batch's offset in one checkpoint, after forcing the data to
- * the device. After a crash the log holds exactly the events of the last commit and {@link
- * #committedOffset()} is that commit's offset, so the source resumes right after them.
+ * The embedded log as a {@link Destination}, exactly-once: each {@link #write} appends the events
+ * of all its batches (key and value as written by {@link io.tributary.api.envelope.EnvelopeWriter},
+ * to the stream named by the event) and commits them with the last batch's offset in one
+ * checkpoint, after forcing the data to the device. After a crash the log holds exactly the events
+ * of the last commit and {@link #committedOffset()} is that commit's offset, so the source resumes
+ * right after them.
  *
  * <p>Failures: I/O errors become {@link RetriableException}s naming the path (and saying so when
  * the disk is full); after one, {@link #committedOffset()} reflects what is durable, so restarting
@@ -99,7 +100,10 @@ public final class LogDestination implements Destination {
     return open(dir, LogSettings.defaults());
   }
 
-  /** Opens the log of pipeline {@code pipelineName} as configured by a config parsed with {@link #SPEC}. */
+  /**
+   * Opens the log of pipeline {@code pipelineName} as configured by a config parsed with {@link
+   * #SPEC}.
+   */
   public static LogDestination open(Config config, String pipelineName) {
     return open(directory(config, pipelineName), settings(config));
   }
@@ -144,8 +148,11 @@ public final class LogDestination implements Destination {
       return position.map(SourceOffsets::decode);
     } catch (IllegalArgumentException e) {
       throw new FatalException(
-          "the log at " + log.directory() + " holds an offset this version cannot read ("
-              + e.getMessage() + "); use a matching Tributary version or start the log over",
+          "the log at "
+              + log.directory()
+              + " holds an offset this version cannot read ("
+              + e.getMessage()
+              + "); use a matching Tributary version or start the log over",
           e);
     }
   }
@@ -173,8 +180,9 @@ public final class LogDestination implements Destination {
   }
 
   /**
-   * Deletes segments beyond the retention limits now (see {@link LogWriter#enforceRetention()}); for
-   * a timer, so that the age limit holds on an idle pipeline too. Call it from the writer thread.
+   * Deletes segments beyond the retention limits now (see {@link LogWriter#enforceRetention()});
+   * for a timer, so that the age limit holds on an idle pipeline too. Call it from the writer
+   * thread.
    *
    * @return how many segments were deleted
    */
@@ -197,13 +205,19 @@ public final class LogDestination implements Destination {
     }
     if (e instanceof CorruptLogException) {
       return new FatalException(
-          "the log at " + dir + " is damaged: " + e.getMessage()
+          "the log at "
+              + dir
+              + " is damaged: "
+              + e.getMessage()
               + "; restore it from a backup or move it aside to start over",
           e);
     }
     if (IoFailures.isDiskFull(e, dir)) {
       return new RetriableException(
-          "the disk is full: cannot write the log at " + dir + " (" + IoFailures.describe(e)
+          "the disk is full: cannot write the log at "
+              + dir
+              + " ("
+              + IoFailures.describe(e)
               + "); free space on that disk or set the log path to another one",
           e);
     }

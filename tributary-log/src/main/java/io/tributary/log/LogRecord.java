@@ -30,8 +30,15 @@ public record LogRecord(long offset, long timestampMs, byte[] key, byte[] value)
 
   @Override
   public String toString() {
-    return "LogRecord[offset=" + offset + ", timestampMs=" + timestampMs + ", key=" + hex(key)
-        + ", value=" + (value == null ? "null" : value.length + " bytes") + "]";
+    return "LogRecord[offset="
+        + offset
+        + ", timestampMs="
+        + timestampMs
+        + ", key="
+        + hex(key)
+        + ", value="
+        + (value == null ? "null" : value.length + " bytes")
+        + "]";
   }
 
   private static String hex(byte[] bytes) {

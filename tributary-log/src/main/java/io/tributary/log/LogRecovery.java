@@ -35,7 +35,8 @@ final class LogRecovery {
 
   /**
    * @throws CorruptLogException when committed data cannot be read back, or the checkpoint file is
-   *     missing while streams exist (then nothing would count as committed; refusing beats deleting)
+   *     missing while streams exist (then nothing would count as committed; refusing beats
+   *     deleting)
    */
   static Recovered recover(LogLayout layout, LogSettings settings) throws IOException {
     CheckpointScanner scanner = new CheckpointScanner(layout.checkpoints());
@@ -65,14 +66,22 @@ final class LogRecovery {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.streams())) {
       if (entries.iterator().hasNext()) {
         throw new CorruptLogException(
-            layout.checkpoints() + " is missing but " + layout.streams() + " holds streams;"
-                + " restore the file, or delete " + layout.dir() + " to start the log over");
+            layout.checkpoints()
+                + " is missing but "
+                + layout.streams()
+                + " holds streams;"
+                + " restore the file, or delete "
+                + layout.dir()
+                + " to start the log over");
       }
     }
   }
 
   private static void recoverStreams(
-      LogLayout layout, LogSettings settings, Optional<Checkpoint> latest, Map<String, StreamLog> streams)
+      LogLayout layout,
+      LogSettings settings,
+      Optional<Checkpoint> latest,
+      Map<String, StreamLog> streams)
       throws IOException {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.streams())) {
       for (Path entry : entries) {

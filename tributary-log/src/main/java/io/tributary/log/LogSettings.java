@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param retention when old segments are deleted
  * @param retentionCheckInterval how often, at most, retention is checked after a commit (it is also
  *     checked whenever a segment was closed)
- * @param checkpointCompactBytes size above which the checkpoint file is rewritten to its last record
+ * @param checkpointCompactBytes size above which the checkpoint file is rewritten to its last
+ *     record
  * @param clock time source for commit times and retention
  */
 public record LogSettings(
@@ -34,7 +35,8 @@ public record LogSettings(
     Objects.requireNonNull(clock, "clock");
     // Index entries and record positions are 32-bit, so a segment's records must start below 2 GiB.
     if (segmentBytes < 1 || segmentBytes > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("segment bytes must be between 1 and 2^31-1: " + segmentBytes);
+      throw new IllegalArgumentException(
+          "segment bytes must be between 1 and 2^31-1: " + segmentBytes);
     }
     if (indexIntervalBytes < 1) {
       throw new IllegalArgumentException("index interval must be positive: " + indexIntervalBytes);
@@ -56,7 +58,12 @@ public record LogSettings(
 
   public LogSettings withSegmentBytes(long bytes) {
     return new LogSettings(
-        bytes, indexIntervalBytes, retention, retentionCheckInterval, checkpointCompactBytes, clock);
+        bytes,
+        indexIntervalBytes,
+        retention,
+        retentionCheckInterval,
+        checkpointCompactBytes,
+        clock);
   }
 
   public LogSettings withIndexIntervalBytes(int bytes) {
@@ -66,7 +73,12 @@ public record LogSettings(
 
   public LogSettings withRetention(Retention value) {
     return new LogSettings(
-        segmentBytes, indexIntervalBytes, value, retentionCheckInterval, checkpointCompactBytes, clock);
+        segmentBytes,
+        indexIntervalBytes,
+        value,
+        retentionCheckInterval,
+        checkpointCompactBytes,
+        clock);
   }
 
   public LogSettings withRetentionCheckInterval(Duration value) {
@@ -81,6 +93,11 @@ public record LogSettings(
 
   public LogSettings withClock(InstantSource value) {
     return new LogSettings(
-        segmentBytes, indexIntervalBytes, retention, retentionCheckInterval, checkpointCompactBytes, value);
+        segmentBytes,
+        indexIntervalBytes,
+        retention,
+        retentionCheckInterval,
+        checkpointCompactBytes,
+        value);
   }
 }

@@ -25,8 +25,8 @@ import java.util.zip.CRC32C;
  * The single writer of a log directory. Records are {@linkplain #append appended} to their streams
  * and become durable and visible together, with a source position, at the next {@link #commit}:
  * that forces every touched segment to the device, then appends a checkpoint (position and every
- * stream's end offset) and forces it. A crash at any instant leaves exactly what the last checkpoint
- * describes, because {@link #open} cuts everything beyond it away.
+ * stream's end offset) and forces it. A crash at any instant leaves exactly what the last
+ * checkpoint describes, because {@link #open} cuts everything beyond it away.
  *
  * <p>One writer per directory, enforced with an OS file lock. After an I/O failure the writer
  * recovers from its files on the next call, as if reopened; {@link #committedPosition()} then tells

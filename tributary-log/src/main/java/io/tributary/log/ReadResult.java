@@ -7,8 +7,8 @@ import java.util.List;
  *
  * <p>The records are consecutive and start at the offset asked for, or at {@code earliestOffset}
  * when that offset was already deleted by retention (compare the first record's offset with the one
- * asked for to notice). They never go beyond {@code endOffset}, the committed end at the time of the
- * read.
+ * asked for to notice). They never go beyond {@code endOffset}, the committed end at the time of
+ * the read.
  *
  * @param records the records read, possibly none
  * @param earliestOffset the oldest offset the stream still holds

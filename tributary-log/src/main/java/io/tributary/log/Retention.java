@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * When the writer deletes old data of a stream. Only whole closed segments are deleted, oldest first,
- * never the segment being appended to; so a stream may hold up to one segment more than the limit
- * says, and the newest records always stay.
+ * When the writer deletes old data of a stream. Only whole closed segments are deleted, oldest
+ * first, never the segment being appended to; so a stream may hold up to one segment more than the
+ * limit says, and the newest records always stay.
  *
  * @param maxBytes delete while the stream is larger than this; empty for no size limit
  * @param maxAge delete a segment once its last record is older than this; empty to keep any age

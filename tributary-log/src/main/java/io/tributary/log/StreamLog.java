@@ -23,10 +23,13 @@ final class StreamLog implements AutoCloseable {
   private final String name;
   private final Path dir;
   private final LogSettings settings;
+
   /** Base offset to size in bytes, of every segment before the active one. */
   private final TreeMap<Long, Long> closedSegments;
+
   /** Last record timestamps of closed segments, looked up once each, for retention by age. */
   private final Map<Long, Long> lastTimestamps = new HashMap<>();
+
   private long closedBytes;
   private SegmentAppender active;
   private ByteBuffer buffer;

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 
 /**
  * Brings one stream's files back to its committed end when the writer opens the log: segments that
- * start at or after the end are deleted, the last remaining one is scanned (CRC and offsets checked,
- * index rebuilt) and cut right after the last committed record. Whatever lies beyond — appends of a
- * commit that never happened, a torn record, garbage — is gone afterwards.
+ * start at or after the end are deleted, the last remaining one is scanned (CRC and offsets
+ * checked, index rebuilt) and cut right after the last committed record. Whatever lies beyond —
+ * appends of a commit that never happened, a torn record, garbage — is gone afterwards.
  */
 final class StreamRecovery {
   private StreamRecovery() {}
@@ -48,17 +48,26 @@ final class StreamRecovery {
   }
 
   private static SegmentAppender recoverLast(
-      String name, Path dir, long base, long committedEnd, LogSettings settings) throws IOException {
+      String name, Path dir, long base, long committedEnd, LogSettings settings)
+      throws IOException {
     SegmentInspector.Scan scan =
         SegmentInspector.scanAndReindex(dir, base, committedEnd, settings.indexIntervalBytes());
     if (scan.state().nextOffset() != committedEnd) {
       throw new CorruptLogException(
           SegmentFiles.log(dir, base),
           scan.state().bytes(),
-          "stream '" + name + "' has records up to offset " + (scan.state().nextOffset() - 1)
-              + " but its committed end is " + committedEnd + " (" + scan.problem() + ")");
+          "stream '"
+              + name
+              + "' has records up to offset "
+              + (scan.state().nextOffset() - 1)
+              + " but its committed end is "
+              + committedEnd
+              + " ("
+              + scan.problem()
+              + ")");
     }
-    try (FileChannel log = FileChannel.open(SegmentFiles.log(dir, base), StandardOpenOption.WRITE)) {
+    try (FileChannel log =
+        FileChannel.open(SegmentFiles.log(dir, base), StandardOpenOption.WRITE)) {
       if (log.size() > scan.state().bytes()) {
         log.truncate(scan.state().bytes());
         log.force(true);

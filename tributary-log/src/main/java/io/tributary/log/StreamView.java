@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A reader's cursor on one stream: the segment list (cached, listed again when a segment runs out or
- * disappears) and an open segment with a scanner positioned at {@link #nextOffset}, so that
- * following a stream costs no lookups. Reads never pass the committed end they are given, so records
- * being appended, or torn by a crash, are never looked at.
+ * A reader's cursor on one stream: the segment list (cached, listed again when a segment runs out
+ * or disappears) and an open segment with a scanner positioned at {@link #nextOffset}, so that
+ * following a stream costs no lookups. Reads never pass the committed end they are given, so
+ * records being appended, or torn by a crash, are never looked at.
  *
  * <p>Used by one {@link LogReader}, on its thread.
  */
@@ -86,7 +86,9 @@ final class StreamView implements AutoCloseable {
         continue;
       }
       if (scanner.offset() != nextOffset) {
-        throw corrupt(scanner.position(), "found offset " + scanner.offset() + " where " + nextOffset + " belongs");
+        throw corrupt(
+            scanner.position(),
+            "found offset " + scanner.offset() + " where " + nextOffset + " belongs");
       }
       records.add(new LogRecord(nextOffset, scanner.timestampMs(), scanner.key(), scanner.value()));
       nextOffset++;
@@ -120,7 +122,9 @@ final class StreamView implements AutoCloseable {
     while (true) {
       long at = scanner.nextPosition();
       if (!scanner.next()) {
-        throw corrupt(at, "offset " + offset + " not found in segment " + base + " (" + scanner.problem() + ")");
+        throw corrupt(
+            at,
+            "offset " + offset + " not found in segment " + base + " (" + scanner.problem() + ")");
       }
       if (scanner.offset() == offset) {
         scanner.seek(at);
@@ -139,7 +143,9 @@ final class StreamView implements AutoCloseable {
       if (bases.length > 0 && bases[0] > offset) {
         return false;
       }
-      throw corrupt(scanner.nextPosition(), "segment ends before offset " + offset + " and no segment starts there");
+      throw corrupt(
+          scanner.nextPosition(),
+          "segment ends before offset " + offset + " and no segment starts there");
     }
     long keep = nextOffset;
     open(offset);

@@ -21,16 +21,17 @@
  *
  * A commit appends the records of all streams, forces every touched segment (and new directory
  * entries) to the device, then appends one checkpoint record and forces it. The checkpoint is the
- * commit point: a record is committed if and only if its offset is below its stream's end in the last
- * valid checkpoint. On open, the writer cuts every stream back to that end and rewrites the checkpoint
- * file, so whatever a crash left behind (unfinished appends, torn records, a torn checkpoint) is gone.
+ * commit point: a record is committed if and only if its offset is below its stream's end in the
+ * last valid checkpoint. On open, the writer cuts every stream back to that end and rewrites the
+ * checkpoint file, so whatever a crash left behind (unfinished appends, torn records, a torn
+ * checkpoint) is gone.
  *
  * <h2>Readers</h2>
  *
  * A {@link io.tributary.log.LogReader} learns the committed ends from the checkpoint file (re-read
  * only when its size, modification time or identity changed) and never reads past them. Data is
  * written before the checkpoint naming it, so every committed record is complete in the file by the
- * time a reader can know of it. The index is untrusted: a reader checks the record an entry points to
- * and falls back to scanning the segment.
+ * time a reader can know of it. The index is untrusted: a reader checks the record an entry points
+ * to and falls back to scanning the segment.
  */
 package io.tributary.log;

@@ -18,7 +18,8 @@ class ByteSizeTest {
 
   @Test
   void rejectsAnythingElse() {
-    for (String bad : new String[] {"", "lots", "10 GB extra", "1.5GB", "-5", "10XB", "99999999999TiB"}) {
+    for (String bad :
+        new String[] {"", "lots", "10 GB extra", "1.5GB", "-5", "10XB", "99999999999TiB"}) {
       assertThatThrownBy(() -> ByteSize.parse(bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)

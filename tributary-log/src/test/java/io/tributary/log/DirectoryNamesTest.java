@@ -9,7 +9,8 @@ class DirectoryNamesTest {
 
   @Test
   void keepsSafeCharactersAsTheyAre() {
-    assertThat(DirectoryNames.encode("shop.public.Orders_2024-v1")).isEqualTo("shop.public.Orders_2024-v1");
+    assertThat(DirectoryNames.encode("shop.public.Orders_2024-v1"))
+        .isEqualTo("shop.public.Orders_2024-v1");
   }
 
   @Test
@@ -37,7 +38,8 @@ class DirectoryNamesTest {
 
   @Test
   void rejectsEmptyAndOverlongNames() {
-    assertThatThrownBy(() -> DirectoryNames.encode("")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> DirectoryNames.encode(""))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> DirectoryNames.encode("é".repeat(50)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("too long");

@@ -80,7 +80,8 @@ class KilledWriterTest {
       List<LogRecord> records = Fixtures.readAll(reader, stream, 0);
       for (int i = 0; i < records.size(); i++) {
         LogRecord r = records.get(i);
-        if (r.offset() != i || !java.util.Arrays.equals(r.value(), CrashingWriter.value(stream, i))) {
+        if (r.offset() != i
+            || !java.util.Arrays.equals(r.value(), CrashingWriter.value(stream, i))) {
           throw new AssertionError(stream + ": bad record at " + i + ": " + r);
         }
       }

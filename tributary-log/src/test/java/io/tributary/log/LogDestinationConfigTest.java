@@ -52,7 +52,15 @@ class LogDestinationConfigTest {
     assertThatThrownBy(
             () ->
                 LogDestination.SPEC.parse(
-                    Map.of("segment_bytes", 10, "retention_bytes", "lots", "retention", "0s", "pth", "x"),
+                    Map.of(
+                        "segment_bytes",
+                        10,
+                        "retention_bytes",
+                        "lots",
+                        "retention",
+                        "0s",
+                        "pth",
+                        "x"),
                     "destination."))
         .isInstanceOfSatisfying(
             ConfigException.class,

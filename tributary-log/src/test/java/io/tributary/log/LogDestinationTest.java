@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.api.Batch;
-import io.tributary.api.EncodedBatch;
-import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.api.ChangeEvent;
+import io.tributary.api.EncodedBatch;
 import io.tributary.api.FatalException;
 import io.tributary.api.Op;
 import io.tributary.api.RetriableException;
 import io.tributary.api.Row;
 import io.tributary.api.SourceInfo;
 import io.tributary.api.TransactionInfo;
+import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.api.envelope.EnvelopeWriter;
 import io.tributary.api.offset.Lsn;
 import io.tributary.api.offset.PostgresOffset;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LogDestinationTest {
   private static final List<String> COLUMNS = List.of("id", "status", "total");
-  private static final PostgresOffset SNAPSHOT = PostgresOffset.afterSnapshot(Lsn.parse("0/16B3748"));
+  private static final PostgresOffset SNAPSHOT =
+      PostgresOffset.afterSnapshot(Lsn.parse("0/16B3748"));
 
   @TempDir Path dir;
 
@@ -36,8 +37,10 @@ class LogDestinationTest {
     position.put("lsn", Lsn.parse(lsn).value());
     position.put("txId", 742L);
     SourceInfo source =
-        new SourceInfo("postgresql", "shop", "shop", "public", table, 1_700_000_000_000L, "false", position);
-    Row after = op == Op.DELETE ? null : Row.of(COLUMNS, id, "paid", new java.math.BigDecimal("12.50"));
+        new SourceInfo(
+            "postgresql", "shop", "shop", "public", table, 1_700_000_000_000L, "false", position);
+    Row after =
+        op == Op.DELETE ? null : Row.of(COLUMNS, id, "paid", new java.math.BigDecimal("12.50"));
     Row before = op == Op.CREATE ? null : Row.of(COLUMNS, id, "new", null);
     return new ChangeEvent(
         "shop.public." + table,
@@ -165,10 +168,12 @@ class LogDestinationTest {
 
     assertThat(IoFailures.isDiskFull(wrapped, dir)).isTrue();
     assertThat(IoFailures.isDiskFull(new java.io.IOException("Input/output error"), dir)).isFalse();
-    assertThat(wrapped).hasMessage("writing " + dir.resolve("x.log") + " failed: No space left on device");
+    assertThat(wrapped)
+        .hasMessage("writing " + dir.resolve("x.log") + " failed: No space left on device");
   }
 
-  private static EncodedBatch batch(List<ChangeEvent> events, io.tributary.api.offset.SourceOffset offset) {
+  private static EncodedBatch batch(
+      List<ChangeEvent> events, io.tributary.api.offset.SourceOffset offset) {
     return new BatchEncoder().encode(Batch.of(events, offset));
   }
 }

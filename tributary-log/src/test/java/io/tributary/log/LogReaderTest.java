@@ -135,7 +135,9 @@ class LogReaderTest {
       assertThat(onDisk).isGreaterThan(1_000_000);
 
       ReadResult result = reader.read(ORDERS, 990, 100);
-      assertThat(result.records()).extracting(LogRecord::offset).containsExactly(990L, 991L, 992L, 993L, 994L, 995L, 996L, 997L, 998L, 999L);
+      assertThat(result.records())
+          .extracting(LogRecord::offset)
+          .containsExactly(990L, 991L, 992L, 993L, 994L, 995L, 996L, 997L, 998L, 999L);
       assertThat(result.endOffset()).isEqualTo(1000);
       assertThat(reader.read(ORDERS, 1000, 100).records()).isEmpty();
       assertThat(reader.streams()).containsExactly(ORDERS);
@@ -167,10 +169,13 @@ class LogReaderTest {
 
       assertThat(polled.get(10, TimeUnit.SECONDS).records())
           .containsExactly(
-              expected(ORDERS, 1000, 2000), expected(ORDERS, 1001, 2001), expected(ORDERS, 1002, 2002));
+              expected(ORDERS, 1000, 2000),
+              expected(ORDERS, 1001, 2001),
+              expected(ORDERS, 1002, 2002));
       long start = System.nanoTime();
       assertThat(reader.poll(ORDERS, 1003, 10, Duration.ofMillis(150)).records()).isEmpty();
-      assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(150).toNanos());
+      assertThat(System.nanoTime() - start)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(150).toNanos());
     }
   }
 

@@ -24,8 +24,8 @@ class LogRecoveryTest {
   @TempDir Path dir;
 
   /**
-   * Commits 100 orders, then appends 400 more without committing, as a crash would leave them:
-   * with small segments most of them are on disk, in segments rolled past the committed end.
+   * Commits 100 orders, then appends 400 more without committing, as a crash would leave them: with
+   * small segments most of them are on disk, in segments rolled past the committed end.
    */
   private void commitHundredThenCrashWithUncommittedAppends() throws Exception {
     LogWriter writer = LogWriter.open(dir, smallSegments());
@@ -65,7 +65,10 @@ class LogRecoveryTest {
       writer.commit("again");
     }
     try (LogReader reader = LogReader.open(dir)) {
-      assertThat(readAll(reader, ORDERS, 0)).hasSize(101).last().isEqualTo(expected(ORDERS, 100, 1100));
+      assertThat(readAll(reader, ORDERS, 0))
+          .hasSize(101)
+          .last()
+          .isEqualTo(expected(ORDERS, 100, 1100));
     }
   }
 
@@ -101,7 +104,10 @@ class LogRecoveryTest {
       writer.commit("more");
     }
     try (LogReader reader = LogReader.open(dir)) {
-      assertThat(readAll(reader, ORDERS, 0)).hasSize(110).last().isEqualTo(expected(ORDERS, 109, 1109));
+      assertThat(readAll(reader, ORDERS, 0))
+          .hasSize(110)
+          .last()
+          .isEqualTo(expected(ORDERS, 109, 1109));
     }
   }
 

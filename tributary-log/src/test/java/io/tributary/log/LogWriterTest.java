@@ -69,7 +69,10 @@ class LogWriterTest {
       assertThat(writer.endOffset("shop.public.customers")).isEqualTo(5);
     }
     try (LogReader reader = LogReader.open(dir)) {
-      assertThat(readAll(reader, ORDERS, 0)).hasSize(40).last().isEqualTo(expected(ORDERS, 39, 1039));
+      assertThat(readAll(reader, ORDERS, 0))
+          .hasSize(40)
+          .last()
+          .isEqualTo(expected(ORDERS, 39, 1039));
       assertThat(readAll(reader, "shop.public.customers", 0)).hasSize(5);
     }
   }

@@ -62,7 +62,8 @@ class RetentionTest {
         assertThat(reader.earliestOffset(ORDERS)).isEqualTo(earliest);
         ReadResult fromZero = reader.read(ORDERS, 0, 5);
         assertThat(fromZero.earliestOffset()).isEqualTo(earliest);
-        assertThat(fromZero.records().getFirst()).isEqualTo(expected(ORDERS, earliest, 1000 + earliest));
+        assertThat(fromZero.records().getFirst())
+            .isEqualTo(expected(ORDERS, earliest, 1000 + earliest));
         assertThat(readAll(reader, ORDERS, 0)).hasSize((int) (500 - earliest));
       }
     }
@@ -78,7 +79,10 @@ class RetentionTest {
       long[] left = segments(dir, ORDERS);
       assertThat(left).hasSize(1);
       try (LogReader reader = LogReader.open(dir)) {
-        assertThat(readAll(reader, ORDERS, 0)).isNotEmpty().last().isEqualTo(expected(ORDERS, 499, 1499));
+        assertThat(readAll(reader, ORDERS, 0))
+            .isNotEmpty()
+            .last()
+            .isEqualTo(expected(ORDERS, 499, 1499));
       }
       append(writer, ORDERS, 500, 501);
       writer.commit("q");

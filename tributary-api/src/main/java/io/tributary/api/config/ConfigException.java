@@ -4,7 +4,9 @@ import io.tributary.api.FatalException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A configuration was rejected; {@link #errors()} holds every problem found, each with its field. */
+/**
+ * A configuration was rejected; {@link #errors()} holds every problem found, each with its field.
+ */
 public class ConfigException extends FatalException {
   private static final long serialVersionUID = 1L;
 

@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The declared configuration of one component. {@link #validate} reports every problem at once, each
- * with its field; {@link #parse} returns a frozen {@link Config} or throws them all.
+ * The declared configuration of one component. {@link #validate} reports every problem at once,
+ * each with its field; {@link #parse} returns a frozen {@link Config} or throws them all.
  *
  * @param fields the declared fields in form order
- * @param ignored keys accepted but not part of this spec (e.g. {@code type}, read by whoever picks the
- *     component)
+ * @param ignored keys accepted but not part of this spec (e.g. {@code type}, read by whoever picks
+ *     the component)
  */
 public record ConfigSpec(List<ConfigField> fields, Set<String> ignored) {
 
@@ -30,7 +30,9 @@ public record ConfigSpec(List<ConfigField> fields, Set<String> ignored) {
     return fields.stream().filter(f -> f.name().equals(name)).findFirst();
   }
 
-  /** Every problem with {@code raw}; field names are prefixed with {@code prefix} (e.g. "source."). */
+  /**
+   * Every problem with {@code raw}; field names are prefixed with {@code prefix} (e.g. "source.").
+   */
   public List<ConfigError> validate(Map<String, ?> raw, String prefix) {
     List<ConfigError> errors = new ArrayList<>();
     convert(raw, prefix, errors);
@@ -90,6 +92,10 @@ public record ConfigSpec(List<ConfigField> fields, Set<String> ignored) {
 
   private String unknownFieldMessage(String key) {
     List<String> names = fields.stream().map(ConfigField::name).toList();
-    return "unknown field" + Suggestions.hint(key, names) + " (known fields: " + String.join(", ", names) + ")";
+    return "unknown field"
+        + Suggestions.hint(key, names)
+        + " (known fields: "
+        + String.join(", ", names)
+        + ")";
   }
 }

@@ -13,13 +13,16 @@ public final class Suggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int d = EditDistance.between(given.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      int d =
+          EditDistance.between(given.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate;
       }
     }
-    return bestDistance <= Math.max(2, given.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
+    return bestDistance <= Math.max(2, given.length() / 3)
+        ? Optional.ofNullable(best)
+        : Optional.empty();
   }
 
   /** "; did you mean 'x'?" or an empty string. */

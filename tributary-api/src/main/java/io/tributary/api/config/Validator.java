@@ -1,6 +1,8 @@
 package io.tributary.api.config;
 
-/** Checks one already type-converted value; returns null when valid, else the problem and its fix. */
+/**
+ * Checks one already type-converted value; returns null when valid, else the problem and its fix.
+ */
 @FunctionalInterface
 public interface Validator {
   String check(Object value);

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Converts raw values (as YAML or JSON give them) to a field's type, strictly: no silent clamping. */
+/**
+ * Converts raw values (as YAML or JSON give them) to a field's type, strictly: no silent clamping.
+ */
 final class ValueConverter {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a {@link ChangeEvent} as a Debezium-compatible JSON envelope (value) and its primary key as
- * a JSON object (key). Not thread-safe: one instance per writer thread.
+ * Writes a {@link ChangeEvent} as a Debezium-compatible JSON envelope (value) and its primary key
+ * as a JSON object (key). Not thread-safe: one instance per writer thread.
  *
  * <p>Value: {@code {"before":…,"after":…,"source":{…},"op":"c","ts_ms":…,"transaction":{…},
  * "idempotency_key":"…"}}. Debezium consumers read {@code before}, {@code after}, {@code op} and
@@ -25,7 +25,8 @@ public final class EnvelopeWriter {
 
   private static final byte[] BEFORE = ascii("{\"before\":");
   private static final byte[] AFTER = ascii(",\"after\":");
-  private static final byte[] SOURCE = ascii(",\"source\":{\"version\":\"" + VERSION + "\",\"connector\":");
+  private static final byte[] SOURCE =
+      ascii(",\"source\":{\"version\":\"" + VERSION + "\",\"connector\":");
   private static final byte[] NAME = ascii(",\"name\":");
   private static final byte[] SOURCE_TS = ascii(",\"ts_ms\":");
   private static final byte[] SNAPSHOT = ascii(",\"snapshot\":");
@@ -41,10 +42,15 @@ public final class EnvelopeWriter {
   private static final byte[] KEY = ascii(",\"idempotency_key\":");
 
   private final JsonWriter json = new JsonWriter(1024);
-  /** Encoded {@code "column":} prefixes per column list; lists are shared by all rows of a table. */
+
+  /**
+   * Encoded {@code "column":} prefixes per column list; lists are shared by all rows of a table.
+   */
   private final Map<List<String>, byte[][]> names = new IdentityHashMap<>();
+
   /** Encoded {@code ,"field":} of source position fields (a handful per connector). */
   private final Map<String, byte[]> positionNames = new HashMap<>();
+
   private SourceInfo lastSource;
   private byte[] lastSourcePrefix;
   private final List<?>[] recentColumns = new List<?>[4];
@@ -127,15 +133,21 @@ public final class EnvelopeWriter {
     json.bytes(SOURCE_TS).number(s.tsMs());
     json.bytes(SNAPSHOT).string(s.snapshot());
     for (Map.Entry<String, Object> e : s.position().entrySet()) {
-      json.bytes(positionNames.computeIfAbsent(e.getKey(), EnvelopeWriter::encodeName)).value(e.getValue());
+      json.bytes(positionNames.computeIfAbsent(e.getKey(), EnvelopeWriter::encodeName))
+          .value(e.getValue());
     }
   }
 
-  @SuppressWarnings("ReferenceEquality") // a cache hit test: equal but distinct strings just re-encode
+  @SuppressWarnings(
+      "ReferenceEquality") // a cache hit test: equal but distinct strings just re-encode
   private byte[] sourcePrefix(SourceInfo s) {
     SourceInfo last = lastSource;
-    if (last != null && last.connector() == s.connector() && last.name() == s.name() && last.db() == s.db()
-        && last.schema() == s.schema() && last.table() == s.table()) {
+    if (last != null
+        && last.connector() == s.connector()
+        && last.name() == s.name()
+        && last.db() == s.db()
+        && last.schema() == s.schema()
+        && last.table() == s.table()) {
       return lastSourcePrefix;
     }
     JsonWriter w = new JsonWriter(128);

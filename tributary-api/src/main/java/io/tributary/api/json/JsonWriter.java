@@ -13,11 +13,11 @@ import java.util.Map;
  * A small, allocation-light JSON writer into a growable UTF-8 byte buffer. Reuse one instance per
  * thread with {@link #reset()}; it is not thread-safe.
  *
- * <p>Values map as: null → null; Boolean; Integer/Long/Short → number; Double/Float → number, or the
- * strings "NaN", "Infinity", "-Infinity"; BigDecimal → string (exact, as Debezium's
- * {@code decimal.handling.mode=string}); byte[] → base64 string; List → array; Map → object;
- * {@link RawJson} → embedded as is; {@link Unavailable} → its placeholder string; anything else →
- * its {@code toString()} as a string.
+ * <p>Values map as: null → null; Boolean; Integer/Long/Short → number; Double/Float → number, or
+ * the strings "NaN", "Infinity", "-Infinity"; BigDecimal → string (exact, as Debezium's {@code
+ * decimal.handling.mode=string}); byte[] → base64 string; List → array; Map → object; {@link
+ * RawJson} → embedded as is; {@link Unavailable} → its placeholder string; anything else → its
+ * {@code toString()} as a string.
  */
 public final class JsonWriter {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -30,6 +30,7 @@ public final class JsonWriter {
       DIGIT_ONES[i] = (byte) ('0' + i % 10);
     }
   }
+
   private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
@@ -144,7 +145,8 @@ public final class JsonWriter {
     if (n > 65_536) {
       return longString(s);
     }
-    // worst case: every char escaped as a six-byte unicode escape; reserving it once keeps the loop free of checks
+    // worst case: every char escaped as a six-byte unicode escape; reserving it once keeps the loop
+    // free of checks
     ensure(n * 6 + 2);
     byte[] b = buf;
     int p = len;

@@ -3,8 +3,9 @@ package io.tributary.api.offset;
 import java.util.Locale;
 
 /**
- * A PostgreSQL log sequence number: a 64-bit position in the write-ahead log, written {@code X/Y} in
- * hexadecimal. Unlike a lenient parser, {@link #parse} rejects anything that is not exactly that form.
+ * A PostgreSQL log sequence number: a 64-bit position in the write-ahead log, written {@code X/Y}
+ * in hexadecimal. Unlike a lenient parser, {@link #parse} rejects anything that is not exactly that
+ * form.
  *
  * @param value the position as an unsigned 64-bit number
  */
@@ -21,7 +22,8 @@ public record Lsn(long value) implements Comparable<Lsn> {
       long hi = Long.parseUnsignedLong(text.substring(0, slash), 16);
       long lo = Long.parseUnsignedLong(text.substring(slash + 1), 16);
       if (hi > 0xFFFFFFFFL || lo > 0xFFFFFFFFL) {
-        throw new IllegalArgumentException("not an LSN (each half is at most 8 hex digits): " + text);
+        throw new IllegalArgumentException(
+            "not an LSN (each half is at most 8 hex digits): " + text);
       }
       return new Lsn(hi << 32 | lo);
     } catch (NumberFormatException e) {
@@ -44,7 +46,8 @@ public record Lsn(long value) implements Comparable<Lsn> {
 
   @Override
   public String toString() {
-    return Long.toHexString(value >>> 32).toUpperCase(Locale.ROOT) + "/"
+    return Long.toHexString(value >>> 32).toUpperCase(Locale.ROOT)
+        + "/"
         + Long.toHexString(value & 0xFFFFFFFFL).toUpperCase(Locale.ROOT);
   }
 }

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
  * Where a PostgreSQL pipeline stands.
  *
  * <p>Streaming position: pgoutput sends whole transactions in commit order, and each transaction's
- * BEGIN names its commit LSN, so a transaction is identified by its commit LSN. {@code commitLsn} is
- * the last transaction of which events are durable and {@code eventsInTx} how many of its events are;
- * {@code txComplete} says whether all of them are. On resume, transactions committed before
+ * BEGIN names its commit LSN, so a transaction is identified by its commit LSN. {@code commitLsn}
+ * is the last transaction of which events are durable and {@code eventsInTx} how many of its events
+ * are; {@code txComplete} says whether all of them are. On resume, transactions committed before
  * {@code commitLsn} are skipped, and so are the first {@code eventsInTx} events of that one.
  *
  * <p>Snapshot position: {@code slotLsn} is the consistent point of the slot the snapshot was taken
@@ -90,9 +90,10 @@ public record PostgresOffset(
     if (!chunksDone.isEmpty()) {
       sb.append(";chunks=")
           .append(
-              new TreeSet<>(chunksDone).stream()
-                  .map(c -> URLEncoder.encode(c, StandardCharsets.UTF_8))
-                  .collect(Collectors.joining(",")));
+              new TreeSet<>(chunksDone)
+                  .stream()
+                      .map(c -> URLEncoder.encode(c, StandardCharsets.UTF_8))
+                      .collect(Collectors.joining(",")));
     }
     sb.append(";commit=").append(commitLsn);
     sb.append(";events=").append(eventsInTx);

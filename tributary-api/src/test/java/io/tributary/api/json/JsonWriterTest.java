@@ -40,7 +40,8 @@ class JsonWriterTest {
     assertThat(write(1.5d)).isEqualTo("1.5");
     assertThat(write(Double.NaN)).isEqualTo("\"NaN\"");
     assertThat(write(Double.NEGATIVE_INFINITY)).isEqualTo("\"-Infinity\"");
-    assertThat(write(new BigDecimal("12345678901234567890.10"))).isEqualTo("\"12345678901234567890.10\"");
+    assertThat(write(new BigDecimal("12345678901234567890.10")))
+        .isEqualTo("\"12345678901234567890.10\"");
   }
 
   @Test

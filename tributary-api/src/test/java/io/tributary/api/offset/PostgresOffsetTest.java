@@ -10,8 +10,14 @@ class PostgresOffsetTest {
 
   @Test
   void roundTripsThroughItsTextFormIncludingOddChunkNames() {
-    PostgresOffset o = new PostgresOffset(Lsn.parse("16/B374D848"), false, Set.of("public.a:0-10", "we;ird,=:10-end"),
-        Lsn.parse("16/B3750000"), 3, false);
+    PostgresOffset o =
+        new PostgresOffset(
+            Lsn.parse("16/B374D848"),
+            false,
+            Set.of("public.a:0-10", "we;ird,=:10-end"),
+            Lsn.parse("16/B3750000"),
+            3,
+            false);
     assertThat(SourceOffsets.decode(o.encode())).isEqualTo(o);
   }
 
@@ -19,8 +25,10 @@ class PostgresOffsetTest {
   void confirmsPastACompleteTransactionButNotPastAPartialOne() {
     PostgresOffset base = PostgresOffset.afterSnapshot(Lsn.parse("0/100"));
     assertThat(base.flushLsn()).isEqualTo(Lsn.parse("0/100"));
-    assertThat(base.inTransaction(Lsn.parse("0/200"), 5, true).flushLsn()).isEqualTo(Lsn.parse("0/201"));
-    assertThat(base.inTransaction(Lsn.parse("0/200"), 5, false).flushLsn()).isEqualTo(Lsn.parse("0/200"));
+    assertThat(base.inTransaction(Lsn.parse("0/200"), 5, true).flushLsn())
+        .isEqualTo(Lsn.parse("0/201"));
+    assertThat(base.inTransaction(Lsn.parse("0/200"), 5, false).flushLsn())
+        .isEqualTo(Lsn.parse("0/200"));
   }
 
   @Test
@@ -30,6 +38,7 @@ class PostgresOffsetTest {
     assertThatThrownBy(() -> Lsn.parse("1/2/3")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Lsn.parse("0/xyz")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Lsn.parse("100000000/0")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SourceOffsets.decode("pg:slot=0/1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SourceOffsets.decode("pg:slot=0/1"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

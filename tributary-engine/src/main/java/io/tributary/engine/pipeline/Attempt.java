@@ -3,8 +3,8 @@ package io.tributary.engine.pipeline;
 import io.tributary.api.Batch;
 import io.tributary.api.Destination;
 import io.tributary.api.EncodedBatch;
-import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.api.SourceTask;
+import io.tributary.api.envelope.BatchEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One run of one source task: the calling thread polls the source into a bounded queue, a writer
- * thread drains it into the destination in groups (group commit) and, after each durable write, tells
- * the source its new committed offset. Ends when the source ends, on stop, or on the first failure
- * of either side, which {@link #run()} rethrows.
+ * thread drains it into the destination in groups (group commit) and, after each durable write,
+ * tells the source its new committed offset. Ends when the source ends, on stop, or on the first
+ * failure of either side, which {@link #run()} rethrows.
  */
 final class Attempt {
   private final SourceTask task;
@@ -31,7 +31,11 @@ final class Attempt {
   private volatile boolean sourceDone;
   private volatile boolean stopping;
 
-  Attempt(SourceTask task, Destination destination, PipelineSettings settings, PipelineMetrics metrics) {
+  Attempt(
+      SourceTask task,
+      Destination destination,
+      PipelineSettings settings,
+      PipelineMetrics metrics) {
     this.task = task;
     this.destination = destination;
     this.settings = settings;
@@ -42,7 +46,8 @@ final class Attempt {
 
   /** Returns true when the source reached its end, false when stopped. */
   boolean run() throws InterruptedException {
-    Thread writer = Thread.ofPlatform().name("tributary-writer-" + metrics.pipelineName()).start(this::drain);
+    Thread writer =
+        Thread.ofPlatform().name("tributary-writer-" + metrics.pipelineName()).start(this::drain);
     boolean ended = false;
     try {
       task.start(destination.committedOffset());

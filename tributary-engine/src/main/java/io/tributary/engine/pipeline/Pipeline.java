@@ -16,11 +16,11 @@ import java.util.logging.Logger;
 
 /**
  * Runs one pipeline: a source task feeding a destination, restarted with backoff after transient
- * failures, each time from the destination's last committed offset — so nothing is lost and, with an
- * exactly-once destination, nothing is repeated.
+ * failures, each time from the destination's last committed offset — so nothing is lost and, with
+ * an exactly-once destination, nothing is repeated.
  *
- * <p>Threading: {@link #run()} blocks the calling thread; {@link #stop()} and {@link #status()} may be
- * called from any thread.
+ * <p>Threading: {@link #run()} blocks the calling thread; {@link #stop()} and {@link #status()} may
+ * be called from any thread.
  */
 public final class Pipeline {
   private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
@@ -55,12 +55,16 @@ public final class Pipeline {
   /**
    * Runs until stopped, until the source ends, or until a fatal error.
    *
-   * @return STOPPED (stopped or source ended) or FAILED ({@link PipelineStatus#lastError()} says why)
+   * @return STOPPED (stopped or source ended) or FAILED ({@link PipelineStatus#lastError()} says
+   *     why)
    */
   public PipelineState run() throws InterruptedException {
     runner = Thread.currentThread();
     Backoff backoff =
-        new Backoff(settings.initialBackoff(), settings.maxBackoff(), ThreadLocalRandom.current()::nextDouble);
+        new Backoff(
+            settings.initialBackoff(),
+            settings.maxBackoff(),
+            ThreadLocalRandom.current()::nextDouble);
     while (!stopRequested) {
       Instant started = clock.instant();
       try (SourceTask task = tasks.apply(metrics)) {
@@ -81,8 +85,12 @@ public final class Pipeline {
         }
         Duration wait = backoff.next();
         metrics.error(e.getMessage(), true);
-        LOG.log(Level.WARNING, "{0}: {1}; retrying in {2} ms (attempt {3})",
-            new Object[] {metrics.pipelineName(), describe(e), wait.toMillis(), backoff.attempts()});
+        LOG.log(
+            Level.WARNING,
+            "{0}: {1}; retrying in {2} ms (attempt {3})",
+            new Object[] {
+              metrics.pipelineName(), describe(e), wait.toMillis(), backoff.attempts()
+            });
         sleep(wait);
       } catch (FatalException e) {
         return fail(e.getMessage());

@@ -37,7 +37,8 @@ public record PipelineSettings(
 
   public PipelineSettings {
     if (queueCapacity < 1 || maxQueuedEvents < 1 || maxEventsPerWrite < 1) {
-      throw new IllegalArgumentException("queueCapacity, maxQueuedEvents and maxEventsPerWrite must be positive");
+      throw new IllegalArgumentException(
+          "queueCapacity, maxQueuedEvents and maxEventsPerWrite must be positive");
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.tributary.engine.pipeline;
 
+import io.tributary.api.Destination;
 import io.tributary.api.EncodedBatch;
 import io.tributary.api.EncodedEvent;
-import io.tributary.api.Destination;
 import io.tributary.api.offset.SourceOffset;
 import java.util.List;
 import java.util.Optional;

@@ -24,20 +24,32 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class PipelineTest {
   private static final PipelineSettings FAST =
-      new PipelineSettings(4, 1000, 100, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(50),
+      new PipelineSettings(
+          4,
+          1000,
+          100,
+          Duration.ofMillis(10),
+          Duration.ofMillis(10),
+          Duration.ofMillis(50),
           Duration.ofMinutes(1));
 
   @Test
   void writesEveryEventOnceAndInOrderAcrossATransientFailure() throws Exception {
     MemoryDestination dest = new MemoryDestination(Integer.MAX_VALUE);
     AtomicInteger failures = new AtomicInteger(1);
-    Pipeline p = new Pipeline("p", ctx -> new ScriptedSource(50, 20, failures, new AtomicInteger()), dest, FAST,
-        Clock.systemUTC());
+    Pipeline p =
+        new Pipeline(
+            "p",
+            ctx -> new ScriptedSource(50, 20, failures, new AtomicInteger()),
+            dest,
+            FAST,
+            Clock.systemUTC());
     CompletableFuture<PipelineState> run = runAsync(p);
     await().atMost(Duration.ofSeconds(10)).until(() -> dest.events.size() == 50);
     p.stop();
     assertThat(run.get()).isEqualTo(PipelineState.STOPPED);
-    assertThat(numbers(dest.events)).containsExactlyElementsOf(LongStream.rangeClosed(1, 50).boxed().toList());
+    assertThat(numbers(dest.events))
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 50).boxed().toList());
     assertThat(p.status().retries()).isEqualTo(1);
     assertThat(p.status().lastError()).contains("connection lost at 20");
   }
@@ -54,8 +66,13 @@ class PipelineTest {
   void boundsWhatIsPolledAheadOfASlowDestination() throws Exception {
     MemoryDestination dest = new MemoryDestination(0);
     AtomicInteger polled = new AtomicInteger();
-    Pipeline p = new Pipeline("p", ctx -> new ScriptedSource(10_000, -1, new AtomicInteger(), polled), dest, FAST,
-        Clock.systemUTC());
+    Pipeline p =
+        new Pipeline(
+            "p",
+            ctx -> new ScriptedSource(10_000, -1, new AtomicInteger(), polled),
+            dest,
+            FAST,
+            Clock.systemUTC());
     CompletableFuture<PipelineState> run = runAsync(p);
     await().atMost(Duration.ofSeconds(5)).until(() -> polled.get() > 0);
     Thread.sleep(300);
@@ -73,7 +90,9 @@ class PipelineTest {
     ScriptedSource source = new ScriptedSource(5, -1, new AtomicInteger(), new AtomicInteger());
     Pipeline p = new Pipeline("p", ctx -> source, dest, FAST, Clock.systemUTC());
     CompletableFuture<PipelineState> run = runAsync(p);
-    await().atMost(Duration.ofSeconds(5)).until(() -> ScriptedSource.offset(5).equals(source.lastCommitted));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> ScriptedSource.offset(5).equals(source.lastCommitted));
     p.stop();
     run.get();
     assertThat(dest.committedOffset()).contains(ScriptedSource.offset(5));
@@ -82,22 +101,27 @@ class PipelineTest {
   private static final Pattern AFTER_N = Pattern.compile("\"after\":\\{\"n\":(\\d+)}");
 
   private static List<Long> numbers(List<EncodedEvent> events) {
-    return events.stream().map(e -> {
-      Matcher m = AFTER_N.matcher(new String(e.value(), StandardCharsets.UTF_8));
-      assertThat(m.find()).isTrue();
-      return Long.parseLong(m.group(1));
-    }).toList();
+    return events.stream()
+        .map(
+            e -> {
+              Matcher m = AFTER_N.matcher(new String(e.value(), StandardCharsets.UTF_8));
+              assertThat(m.find()).isTrue();
+              return Long.parseLong(m.group(1));
+            })
+        .toList();
   }
 
   private static CompletableFuture<PipelineState> runAsync(Pipeline p) {
     CompletableFuture<PipelineState> f = new CompletableFuture<>();
-    Thread.ofPlatform().start(() -> {
-      try {
-        f.complete(p.run());
-      } catch (Throwable t) {
-        f.completeExceptionally(t);
-      }
-    });
+    Thread.ofPlatform()
+        .start(
+            () -> {
+              try {
+                f.complete(p.run());
+              } catch (Throwable t) {
+                f.completeExceptionally(t);
+              }
+            });
     return f;
   }
 

@@ -42,7 +42,8 @@ final class ScriptedSource implements SourceTask {
 
   static ChangeEvent event(long n) {
     SourceInfo source = new SourceInfo("test", "p", "db", "s", "t", 0, "false", Map.of());
-    return new ChangeEvent("p.s.t", Op.CREATE, null, null, Row.of(List.of("n"), n), source, null, 0, "k" + n);
+    return new ChangeEvent(
+        "p.s.t", Op.CREATE, null, null, Row.of(List.of("n"), n), source, null, 0, "k" + n);
   }
 
   @Override

@@ -26,6 +26,7 @@ import java.util.zip.CRC32C;
 public final class CheckpointCodec {
   /** "TRIBCKP" followed by format version 1. */
   public static final long MAGIC = 0x5452_4942_434B_5001L;
+
   public static final int HEADER_BYTES = 16;
   public static final int FRAME_BYTES = 8;
 
@@ -108,7 +109,8 @@ public final class CheckpointCodec {
     if (length < 0 || length > in.remaining()) {
       throw new IllegalArgumentException("string length " + length);
     }
-    String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+    String s =
+        new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
     in.position(in.position() + length);
     return s;
   }

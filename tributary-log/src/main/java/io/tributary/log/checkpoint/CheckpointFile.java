@@ -39,8 +39,8 @@ public final class CheckpointFile implements AutoCloseable {
   }
 
   /**
-   * Replaces the checkpoint file of {@code dir} by a new one holding only {@code latest}, which also
-   * drops a torn or corrupt tail, and opens it for appending.
+   * Replaces the checkpoint file of {@code dir} by a new one holding only {@code latest}, which
+   * also drops a torn or corrupt tail, and opens it for appending.
    */
   public static CheckpointFile rewrite(Path dir, Optional<Checkpoint> latest) throws IOException {
     Path temporary = dir.resolve(TEMPORARY);
@@ -51,7 +51,8 @@ public final class CheckpointFile implements AutoCloseable {
             StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING);
     try {
-      long size = writeFully(channel, CheckpointCodec.header(ThreadLocalRandom.current().nextLong()));
+      long size =
+          writeFully(channel, CheckpointCodec.header(ThreadLocalRandom.current().nextLong()));
       int recordBytes = 0;
       if (latest.isPresent()) {
         recordBytes = (int) writeFully(channel, CheckpointCodec.encode(latest.get()));
@@ -59,7 +60,11 @@ public final class CheckpointFile implements AutoCloseable {
       }
       channel.force(true);
       // On POSIX the open channel follows the file through the rename, so no reopen can fail later.
-      Files.move(temporary, path(dir), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary,
+          path(dir),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       fsyncDirectory(dir);
       return new CheckpointFile(dir, channel, size, recordBytes);
     } catch (IOException | RuntimeException e) {
@@ -88,7 +93,9 @@ public final class CheckpointFile implements AutoCloseable {
     return size > thresholdBytes && size > 4L * lastRecordBytes;
   }
 
-  /** Replaces the file by one holding only {@code latest}; on failure the current file stays in use. */
+  /**
+   * Replaces the file by one holding only {@code latest}; on failure the current file stays in use.
+   */
   public void compact(Checkpoint latest) throws IOException {
     CheckpointFile fresh = rewrite(dir, Optional.of(latest));
     FileChannel old = channel;

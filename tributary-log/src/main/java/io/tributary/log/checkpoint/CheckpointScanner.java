@@ -84,9 +84,11 @@ public final class CheckpointScanner {
     long size = channel.size();
     ByteBuffer header = ByteBuffer.allocate(CheckpointCodec.HEADER_BYTES);
     readFully(channel, header, 0);
-    if (header.position() < CheckpointCodec.HEADER_BYTES || header.getLong(0) != CheckpointCodec.MAGIC) {
+    if (header.position() < CheckpointCodec.HEADER_BYTES
+        || header.getLong(0) != CheckpointCodec.MAGIC) {
       throw new IOException(
-          file + " is not a Tributary checkpoint file (bad header); restore it from a backup or"
+          file
+              + " is not a Tributary checkpoint file (bad header); restore it from a backup or"
               + " move the log directory aside to start over");
     }
     long gen = header.getLong(8);

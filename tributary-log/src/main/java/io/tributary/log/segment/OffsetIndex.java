@@ -22,15 +22,17 @@ public final class OffsetIndex {
 
   private OffsetIndex() {}
 
-  /** One index entry: the record at {@code baseOffset + relativeOffset} starts at {@code position}. */
+  /**
+   * One index entry: the record at {@code baseOffset + relativeOffset} starts at {@code position}.
+   */
   public record Entry(int relativeOffset, int position) {
     /** The entry of a segment's first record, which the index does not store. */
     public static final Entry START = new Entry(0, 0);
   }
 
   /**
-   * The last entry at or before {@code relativeOffset}, or {@link Entry#START} when there is none or
-   * the index file is missing. Unverified: check the record at the returned position.
+   * The last entry at or before {@code relativeOffset}, or {@link Entry#START} when there is none
+   * or the index file is missing. Unverified: check the record at the returned position.
    */
   public static Entry lookup(Path indexFile, long relativeOffset) throws IOException {
     try (FileChannel index = FileChannel.open(indexFile, StandardOpenOption.READ)) {

@@ -22,14 +22,19 @@ import java.util.zip.CRC32C;
  */
 public final class RecordFormat {
   public static final int LENGTH_BYTES = 4;
+
   /** Bytes before the CRC-covered part: the length and the CRC. */
   public static final int PREFIX_BYTES = 8;
+
   /** Bytes from the start of a record up to and including the key length. */
   public static final int HEADER_BYTES = 28;
+
   /** Fixed bytes per record: everything but the key and value bytes. */
   public static final int OVERHEAD = 32;
+
   /** The smallest valid value of the length field (empty key and value). */
   public static final int MIN_LENGTH = OVERHEAD - LENGTH_BYTES;
+
   /** The largest record, so that sizes and positions fit in an {@code int}. */
   public static final int MAX_RECORD_BYTES = Integer.MAX_VALUE - 64;
 
@@ -41,7 +46,8 @@ public final class RecordFormat {
    * @throws IllegalArgumentException when the record exceeds {@link #MAX_RECORD_BYTES}
    */
   public static int size(byte[] key, byte[] value) {
-    long size = (long) OVERHEAD + (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+    long size =
+        (long) OVERHEAD + (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
     if (size > MAX_RECORD_BYTES) {
       throw new IllegalArgumentException("record of " + size + " bytes is too large for the log");
     }

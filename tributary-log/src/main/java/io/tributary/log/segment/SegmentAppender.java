@@ -14,9 +14,9 @@ import java.util.zip.CRC32C;
  * buffer, writes the buffer out when it fills, and keeps the sparse index. Nothing is durable until
  * {@link #sync(ByteBuffer)}.
  *
- * <p>The write buffer is lent by the caller on every call rather than owned, so that a log with many
- * streams shares a bounded pool of buffers; it holds only this segment's bytes between a call and
- * the next {@link #flush(ByteBuffer)}. Not thread-safe.
+ * <p>The write buffer is lent by the caller on every call rather than owned, so that a log with
+ * many streams shares a bounded pool of buffers; it holds only this segment's bytes between a call
+ * and the next {@link #flush(ByteBuffer)}. Not thread-safe.
  */
 public final class SegmentAppender implements AutoCloseable {
   private static final int PENDING_INDEX_BYTES = 4096;
@@ -45,7 +45,10 @@ public final class SegmentAppender implements AutoCloseable {
     // A fresh segment starts empty even if an earlier, abandoned file of that name survived.
     Set<StandardOpenOption> options =
         fresh
-            ? EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
+            ? EnumSet.of(
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)
             : EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     this.log = FileChannel.open(logFile, options);
     FileChannel idx = null;
@@ -96,8 +99,8 @@ public final class SegmentAppender implements AutoCloseable {
   }
 
   /**
-   * Encodes one record into {@code buffer}, writing out the buffer first if the record does not fit.
-   * A record larger than the whole buffer is written directly.
+   * Encodes one record into {@code buffer}, writing out the buffer first if the record does not
+   * fit. A record larger than the whole buffer is written directly.
    *
    * @param recordSize {@link RecordFormat#size(byte[], byte[])} of the record
    * @return the record's offset

@@ -33,9 +33,10 @@ public final class SegmentInspector {
    * valid records end, and rewrites its index to cover exactly the scanned records. Records must
    * carry consecutive offsets starting at {@code baseOffset}; a gap stops the scan as corrupt.
    */
-  public static Scan scanAndReindex(Path dir, long baseOffset, long endOffset, int indexIntervalBytes)
-      throws IOException {
-    try (FileChannel log = FileChannel.open(SegmentFiles.log(dir, baseOffset), StandardOpenOption.READ);
+  public static Scan scanAndReindex(
+      Path dir, long baseOffset, long endOffset, int indexIntervalBytes) throws IOException {
+    try (FileChannel log =
+            FileChannel.open(SegmentFiles.log(dir, baseOffset), StandardOpenOption.READ);
         FileChannel index =
             FileChannel.open(
                 SegmentFiles.index(dir, baseOffset),
@@ -115,7 +116,8 @@ public final class SegmentInspector {
 
   /** The offset of the record at {@code position}, or -1 when no valid record starts there. */
   public static long offsetAt(Path dir, long baseOffset, long position) throws IOException {
-    try (FileChannel log = FileChannel.open(SegmentFiles.log(dir, baseOffset), StandardOpenOption.READ)) {
+    try (FileChannel log =
+        FileChannel.open(SegmentFiles.log(dir, baseOffset), StandardOpenOption.READ)) {
       SegmentScanner scanner = new SegmentScanner(log, position);
       return scanner.next() ? scanner.offset() : -1;
     }
@@ -130,13 +132,15 @@ public final class SegmentInspector {
     try (FileChannel index =
         FileChannel.open(SegmentFiles.index(dir, baseOffset), StandardOpenOption.READ)) {
       OffsetIndex.Entry last = OffsetIndex.last(index);
-      if (last != null && offsetAt(dir, baseOffset, last.position()) == baseOffset + last.relativeOffset()) {
+      if (last != null
+          && offsetAt(dir, baseOffset, last.position()) == baseOffset + last.relativeOffset()) {
         start = last.position();
       }
     } catch (NoSuchFileException e) {
       start = 0;
     }
-    try (FileChannel log = FileChannel.open(SegmentFiles.log(dir, baseOffset), StandardOpenOption.READ)) {
+    try (FileChannel log =
+        FileChannel.open(SegmentFiles.log(dir, baseOffset), StandardOpenOption.READ)) {
       SegmentScanner scanner = new SegmentScanner(log, start);
       long timestamp = Long.MIN_VALUE;
       while (scanner.next()) {

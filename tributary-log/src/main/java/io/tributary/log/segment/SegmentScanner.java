@@ -8,7 +8,8 @@ import java.util.zip.CRC32C;
 /**
  * Reads records one after another from a segment file, checking each one's length, CRC and layout.
  * A cursor: {@link #next()} moves to the next record and the accessors describe it until the next
- * call, so scanning allocates nothing per record unless {@link #key()} or {@link #value()} is asked.
+ * call, so scanning allocates nothing per record unless {@link #key()} or {@link #value()} is
+ * asked.
  *
  * <p>Uses positional reads only, so it never moves the channel's position and can read a file that
  * another process is appending to. Not thread-safe.
@@ -66,15 +67,17 @@ public final class SegmentScanner {
   }
 
   /**
-   * Forgets bytes read ahead. A reader calls this before trusting bytes beyond a newly learnt end: read
-   * ahead earlier, they may belong to an append that recovery cut away and replaced since.
+   * Forgets bytes read ahead. A reader calls this before trusting bytes beyond a newly learnt end:
+   * read ahead earlier, they may belong to an append that recovery cut away and replaced since.
    */
   public void discardBuffered() {
     this.bufferStart = 0;
     this.buffer.clear().limit(0);
   }
 
-  /** Moves to the record at {@link #nextPosition()}; false when there is none (see {@link #stop()}). */
+  /**
+   * Moves to the record at {@link #nextPosition()}; false when there is none (see {@link #stop()}).
+   */
   public boolean next() throws IOException {
     int available = fill(nextPosition, RecordFormat.LENGTH_BYTES);
     if (available < RecordFormat.LENGTH_BYTES) {
@@ -131,7 +134,10 @@ public final class SegmentScanner {
     return (int) (filePosition - bufferStart);
   }
 
-  /** Makes {@code n} bytes at {@code at} available in the buffer if the file has them; returns how many are. */
+  /**
+   * Makes {@code n} bytes at {@code at} available in the buffer if the file has them; returns how
+   * many are.
+   */
   private int fill(long at, int n) throws IOException {
     long end = bufferStart + buffer.limit();
     if (at >= bufferStart && at + n <= end) {

@@ -52,7 +52,10 @@ class CheckpointScannerTest {
     scanner.refresh();
     assertThat(scanner.latest()).contains(checkpoint(2));
 
-    Files.write(path, java.util.Arrays.copyOfRange(third, third.length - 4, third.length), StandardOpenOption.APPEND);
+    Files.write(
+        path,
+        java.util.Arrays.copyOfRange(third, third.length - 4, third.length),
+        StandardOpenOption.APPEND);
     assertThat(scanner.refresh()).isTrue();
     assertThat(scanner.latest()).contains(checkpoint(3));
   }

@@ -18,11 +18,15 @@ class RecordFormatTest {
 
     RecordFormat.write(buffer, new CRC32C(), 5, 0x0102030405L, key, value);
 
-    byte[] covered = HexFormat.of().parseHex(
-        "0000000000000005" // offset
-            + "0000000102030405" // timestamp
-            + "00000001" + "6b" // key
-            + "00000002" + "7676"); // value
+    byte[] covered =
+        HexFormat.of()
+            .parseHex(
+                "0000000000000005" // offset
+                    + "0000000102030405" // timestamp
+                    + "00000001"
+                    + "6b" // key
+                    + "00000002"
+                    + "7676"); // value
     CRC32C crc = new CRC32C();
     crc.update(covered);
     ByteBuffer expected = ByteBuffer.allocate(8 + covered.length);

@@ -22,17 +22,22 @@ public final class Catalog {
     this.connection = connection;
   }
 
-  /** Result of resolving table patterns: the tables found, and each pattern that matched nothing. */
+  /**
+   * Result of resolving table patterns: the tables found, and each pattern that matched nothing.
+   */
   public record Resolution(List<TableId> tables, List<String> unmatched, List<TableId> all) {}
 
-  /** Matches {@code patterns} (schema.table, * wildcards) against ordinary and partitioned tables. */
+  /**
+   * Matches {@code patterns} (schema.table, * wildcards) against ordinary and partitioned tables.
+   */
   public Resolution resolve(List<String> patterns) throws SQLException {
     List<TableId> all = new ArrayList<>();
-    try (var st = connection.prepareStatement(
-            "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE c.relkind IN ('r','p') AND NOT c.relispartition "
-                + "AND n.nspname NOT IN ('pg_catalog','information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
-                + "ORDER BY 1, 2");
+    try (var st =
+            connection.prepareStatement(
+                "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    + "WHERE c.relkind IN ('r','p') AND NOT c.relispartition "
+                    + "AND n.nspname NOT IN ('pg_catalog','information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
+                    + "ORDER BY 1, 2");
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         all.add(new TableId(rs.getString(1), rs.getString(2)));
@@ -69,16 +74,17 @@ public final class Catalog {
   }
 
   public TableInfo describe(TableId t) throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement(
-        "WITH leaves AS (SELECT c.oid AS relid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            + "  WHERE n.nspname = ? AND c.relname = ? AND c.relkind <> 'p' "
-            + "  UNION ALL SELECT p.relid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, "
-            + "  pg_partition_tree(c.oid) p WHERE n.nspname = ? AND c.relname = ? AND c.relkind = 'p' AND p.isleaf) "
-            + "SELECT c.oid, c.relkind = 'p', c.relreplident, "
-            + "(SELECT coalesce(sum(pg_relation_size(l.relid)), 0) / current_setting('block_size')::int FROM leaves l), "
-            + "(SELECT coalesce(sum(greatest(pc.reltuples, 0)), 0) FROM leaves l JOIN pg_class pc ON pc.oid = l.relid), "
-            + "(SELECT bool_and(pc.reltuples < 0) FROM leaves l JOIN pg_class pc ON pc.oid = l.relid) "
-            + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?")) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "WITH leaves AS (SELECT c.oid AS relid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "  WHERE n.nspname = ? AND c.relname = ? AND c.relkind <> 'p' "
+                + "  UNION ALL SELECT p.relid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, "
+                + "  pg_partition_tree(c.oid) p WHERE n.nspname = ? AND c.relname = ? AND c.relkind = 'p' AND p.isleaf) "
+                + "SELECT c.oid, c.relkind = 'p', c.relreplident, "
+                + "(SELECT coalesce(sum(pg_relation_size(l.relid)), 0) / current_setting('block_size')::int FROM leaves l), "
+                + "(SELECT coalesce(sum(greatest(pc.reltuples, 0)), 0) FROM leaves l JOIN pg_class pc ON pc.oid = l.relid), "
+                + "(SELECT bool_and(pc.reltuples < 0) FROM leaves l JOIN pg_class pc ON pc.oid = l.relid) "
+                + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?")) {
       for (int i = 0; i < 3; i++) {
         st.setString(2 * i + 1, t.schema());
         st.setString(2 * i + 2, t.table());
@@ -94,16 +100,18 @@ public final class Catalog {
         long rows = Boolean.TRUE.equals(rs.getObject(6)) ? -1 : rs.getLong(5);
         List<TableInfo.Column> columns = new ArrayList<>();
         boolean toastable = columns(oid, columns);
-        return new TableInfo(t, oid, partitioned, identity, primaryKey(oid), columns, toastable, pages, rows);
+        return new TableInfo(
+            t, oid, partitioned, identity, primaryKey(oid), columns, toastable, pages, rows);
       }
     }
   }
 
   private boolean columns(long oid, List<TableInfo.Column> out) throws SQLException {
     boolean toastable = false;
-    try (PreparedStatement st = connection.prepareStatement(
-        "SELECT attname, atttypid::int4, attstorage FROM pg_attribute WHERE attrelid = ? AND attnum > 0 "
-            + "AND NOT attisdropped ORDER BY attnum")) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT attname, atttypid::int4, attstorage FROM pg_attribute WHERE attrelid = ? AND attnum > 0 "
+                + "AND NOT attisdropped ORDER BY attnum")) {
       st.setLong(1, oid);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -118,10 +126,11 @@ public final class Catalog {
   /** Primary key columns of a table, in key order; empty when it has none. */
   public List<String> primaryKey(long oid) throws SQLException {
     List<String> key = new ArrayList<>();
-    try (PreparedStatement st = connection.prepareStatement(
-        "SELECT a.attname FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, ord) "
-            + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-            + "WHERE i.indrelid = ? AND i.indisprimary ORDER BY k.ord")) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT a.attname FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, ord) "
+                + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                + "WHERE i.indrelid = ? AND i.indisprimary ORDER BY k.ord")) {
       st.setLong(1, oid);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -135,11 +144,12 @@ public final class Catalog {
   /** The leaf partitions of a table (the table itself when not partitioned). */
   public List<TableId> leaves(TableId t) throws SQLException {
     List<TableId> out = new ArrayList<>();
-    try (PreparedStatement st = connection.prepareStatement(
-        "SELECT n.nspname, c.relname FROM pg_partition_tree(?::regclass) p JOIN pg_class c ON c.oid = p.relid "
-            + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE p.isleaf "
-            + "UNION SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE c.oid = ?::regclass AND c.relkind <> 'p' ORDER BY 1, 2")) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT n.nspname, c.relname FROM pg_partition_tree(?::regclass) p JOIN pg_class c ON c.oid = p.relid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE p.isleaf "
+                + "UNION SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE c.oid = ?::regclass AND c.relkind <> 'p' ORDER BY 1, 2")) {
       st.setString(1, t.quoted());
       st.setString(2, t.quoted());
       try (ResultSet rs = st.executeQuery()) {

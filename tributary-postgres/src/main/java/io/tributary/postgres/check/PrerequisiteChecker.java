@@ -30,7 +30,8 @@ public final class PrerequisiteChecker {
   public List<Check> run() {
     List<Check> checks = new ArrayList<>();
     try (Connection c = new Connections(config).open("check")) {
-      checks.add(Check.passed("connection", "connected to " + config.address() + " as " + config.user()));
+      checks.add(
+          Check.passed("connection", "connected to " + config.address() + " as " + config.user()));
       new Session(c, checks).all();
     } catch (SQLException e) {
       checks.add(connectionFailed(e));
@@ -43,12 +44,14 @@ public final class PrerequisiteChecker {
     String msg = new ErrorClassifier(config).classify("connecting", e).getMessage();
     String fix;
     if (state.startsWith("28")) {
-      fix = "check source.user and source.password; pg_hba.conf must allow this role from this host";
+      fix =
+          "check source.user and source.password; pg_hba.conf must allow this role from this host";
     } else if (state.equals("3D000")) {
       fix = "check source.database, or create the database";
     } else if (state.startsWith("08")) {
-      fix = "check source.host and source.port, that PostgreSQL is running and listens there "
-          + "(listen_addresses), and that no firewall is in between; for TLS errors check source.sslmode";
+      fix =
+          "check source.host and source.port, that PostgreSQL is running and listens there "
+              + "(listen_addresses), and that no firewall is in between; for TLS errors check source.sslmode";
     } else {
       fix = "see the message above";
     }
@@ -82,8 +85,11 @@ public final class PrerequisiteChecker {
     private void serverVersion() throws SQLException {
       int version = Integer.parseInt(scalar("SHOW server_version_num"));
       if (version < 140000) {
-        checks.add(Check.failed("server version", "PostgreSQL " + scalar("SHOW server_version") + " is too old",
-            "upgrade to PostgreSQL 14 or newer"));
+        checks.add(
+            Check.failed(
+                "server version",
+                "PostgreSQL " + scalar("SHOW server_version") + " is too old",
+                "upgrade to PostgreSQL 14 or newer"));
       } else {
         checks.add(Check.passed("server version", "PostgreSQL " + scalar("SHOW server_version")));
       }
@@ -94,32 +100,42 @@ public final class PrerequisiteChecker {
       if (level.equals("logical")) {
         checks.add(Check.passed("wal_level", "wal_level is logical"));
       } else {
-        checks.add(Check.failed("wal_level", "wal_level is " + level + ", logical decoding needs logical",
-            "run ALTER SYSTEM SET wal_level = logical; then restart PostgreSQL"));
+        checks.add(
+            Check.failed(
+                "wal_level",
+                "wal_level is " + level + ", logical decoding needs logical",
+                "run ALTER SYSTEM SET wal_level = logical; then restart PostgreSQL"));
       }
     }
 
     private boolean privileges() throws SQLException {
-      try (var st = c.prepareStatement(
-              "SELECT rolreplication, rolsuper FROM pg_roles WHERE rolname = current_user");
+      try (var st =
+              c.prepareStatement(
+                  "SELECT rolreplication, rolsuper FROM pg_roles WHERE rolname = current_user");
           ResultSet rs = st.executeQuery()) {
         rs.next();
         boolean replication = rs.getBoolean(1);
         boolean superuser = rs.getBoolean(2);
         if (replication || superuser) {
-          checks.add(Check.passed("replication privilege", "role " + config.user() + " may replicate"));
+          checks.add(
+              Check.passed("replication privilege", "role " + config.user() + " may replicate"));
         } else {
-          checks.add(Check.failed("replication privilege",
-              "role " + config.user() + " lacks the REPLICATION attribute",
-              "as a superuser run ALTER ROLE " + TableId.quote(config.user()) + " WITH REPLICATION;"));
+          checks.add(
+              Check.failed(
+                  "replication privilege",
+                  "role " + config.user() + " lacks the REPLICATION attribute",
+                  "as a superuser run ALTER ROLE "
+                      + TableId.quote(config.user())
+                      + " WITH REPLICATION;"));
         }
         return superuser;
       }
     }
 
     private void slot() throws SQLException {
-      try (PreparedStatement st = c.prepareStatement(
-          "SELECT plugin, database, active, active_pid FROM pg_replication_slots WHERE slot_name = ?")) {
+      try (PreparedStatement st =
+          c.prepareStatement(
+              "SELECT plugin, database, active, active_pid FROM pg_replication_slots WHERE slot_name = ?")) {
         st.setString(1, config.slot());
         try (ResultSet rs = st.executeQuery()) {
           if (!rs.next()) {
@@ -127,16 +143,28 @@ public final class PrerequisiteChecker {
             return;
           }
           if (!"pgoutput".equals(rs.getString(1)) || !config.database().equals(rs.getString(2))) {
-            checks.add(Check.failed("replication slot",
-                "slot " + config.slot() + " exists but uses plugin " + rs.getString(1) + " on database "
-                    + rs.getString(2),
-                "choose another source.slot, or drop it: SELECT pg_drop_replication_slot('" + config.slot() + "');"));
+            checks.add(
+                Check.failed(
+                    "replication slot",
+                    "slot "
+                        + config.slot()
+                        + " exists but uses plugin "
+                        + rs.getString(1)
+                        + " on database "
+                        + rs.getString(2),
+                    "choose another source.slot, or drop it: SELECT pg_drop_replication_slot('"
+                        + config.slot()
+                        + "');"));
           } else if (rs.getBoolean(3)) {
-            checks.add(Check.failed("replication slot",
-                "slot " + config.slot() + " is in use by the process with PID " + rs.getInt(4),
-                "stop the other consumer of this slot (another Tributary?), or choose another source.slot"));
+            checks.add(
+                Check.failed(
+                    "replication slot",
+                    "slot " + config.slot() + " is in use by the process with PID " + rs.getInt(4),
+                    "stop the other consumer of this slot (another Tributary?), or choose another source.slot"));
           } else {
-            checks.add(Check.passed("replication slot", "slot " + config.slot() + " exists and will be reused"));
+            checks.add(
+                Check.passed(
+                    "replication slot", "slot " + config.slot() + " exists and will be reused"));
           }
         }
       }
@@ -146,9 +174,11 @@ public final class PrerequisiteChecker {
       int max = Integer.parseInt(scalar("SHOW max_replication_slots"));
       int used = Integer.parseInt(scalar("SELECT count(*) FROM pg_replication_slots"));
       if (used >= max) {
-        checks.add(Check.failed("replication slot",
-            "all " + max + " replication slots are used, none is free for " + config.slot(),
-            "drop an unused slot, or raise max_replication_slots and restart PostgreSQL"));
+        checks.add(
+            Check.failed(
+                "replication slot",
+                "all " + max + " replication slots are used, none is free for " + config.slot(),
+                "drop an unused slot, or raise max_replication_slots and restart PostgreSQL"));
       } else {
         checks.add(Check.passed("replication slot", "slot " + config.slot() + " will be created"));
       }
@@ -157,11 +187,17 @@ public final class PrerequisiteChecker {
     private List<TableId> tables() throws SQLException {
       Catalog.Resolution r = new Catalog(c).resolve(config.tables());
       for (String pattern : r.unmatched()) {
-        String suggestion = Suggestions.closest(TableId.parse(pattern).toString(),
-                r.all().stream().map(TableId::toString).toList())
-            .map(t -> " (did you mean " + t + "?)").orElse("");
-        checks.add(Check.failed("tables", "no table matches '" + pattern + "' in database " + config.database()
-            + suggestion, "fix source.tables; names are schema.table, e.g. public.orders or public.*"));
+        String suggestion =
+            Suggestions.closest(
+                    TableId.parse(pattern).toString(),
+                    r.all().stream().map(TableId::toString).toList())
+                .map(t -> " (did you mean " + t + "?)")
+                .orElse("");
+        checks.add(
+            Check.failed(
+                "tables",
+                "no table matches '" + pattern + "' in database " + config.database() + suggestion,
+                "fix source.tables; names are schema.table, e.g. public.orders or public.*"));
       }
       if (r.unmatched().isEmpty()) {
         checks.add(Check.passed("tables", r.tables().size() + " table(s): " + r.tables()));
@@ -183,20 +219,33 @@ public final class PrerequisiteChecker {
         }
       }
       if (denied.isEmpty()) {
-        checks.add(Check.passed("select privilege", "role " + config.user() + " can read every table"));
+        checks.add(
+            Check.passed("select privilege", "role " + config.user() + " can read every table"));
       } else {
-        checks.add(Check.failed("select privilege", "role " + config.user() + " cannot read " + denied,
-            "GRANT SELECT ON " + String.join(", ", denied) + " TO " + TableId.quote(config.user()) + ";"));
+        checks.add(
+            Check.failed(
+                "select privilege",
+                "role " + config.user() + " cannot read " + denied,
+                "GRANT SELECT ON "
+                    + String.join(", ", denied)
+                    + " TO "
+                    + TableId.quote(config.user())
+                    + ";"));
       }
     }
 
     private void publication(List<TableId> tables, boolean superuser) throws SQLException {
-      boolean exists = Integer.parseInt(
-          scalar("SELECT count(*) FROM pg_publication WHERE pubname = " + literal(config.publication()))) > 0;
+      boolean exists =
+          Integer.parseInt(
+                  scalar(
+                      "SELECT count(*) FROM pg_publication WHERE pubname = "
+                          + literal(config.publication())))
+              > 0;
       List<TableId> notOwned = new ArrayList<>();
       for (TableId t : tables) {
-        try (PreparedStatement st = c.prepareStatement(
-            "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = ?::regclass")) {
+        try (PreparedStatement st =
+            c.prepareStatement(
+                "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = ?::regclass")) {
           st.setString(1, t.quoted());
           try (ResultSet rs = st.executeQuery()) {
             rs.next();
@@ -207,17 +256,33 @@ public final class PrerequisiteChecker {
         }
       }
       if (exists) {
-        checks.add(Check.passed("publication", "publication " + config.publication() + " exists and will be reused"
-            + " (tables missing from it are added)"));
+        checks.add(
+            Check.passed(
+                "publication",
+                "publication "
+                    + config.publication()
+                    + " exists and will be reused"
+                    + " (tables missing from it are added)"));
       } else if (superuser || notOwned.isEmpty()) {
-        checks.add(Check.passed("publication", "publication " + config.publication() + " will be created"));
+        checks.add(
+            Check.passed(
+                "publication", "publication " + config.publication() + " will be created"));
       } else {
-        checks.add(Check.failed("publication",
-            "publication " + config.publication() + " does not exist and role " + config.user()
-                + " does not own " + notOwned + ", which creating it requires",
-            "as the tables' owner run CREATE PUBLICATION " + config.publication() + " FOR TABLE "
-                + String.join(", ", notOwned.stream().map(TableId::quoted).toList())
-                + " WITH (publish_via_partition_root = true);"));
+        checks.add(
+            Check.failed(
+                "publication",
+                "publication "
+                    + config.publication()
+                    + " does not exist and role "
+                    + config.user()
+                    + " does not own "
+                    + notOwned
+                    + ", which creating it requires",
+                "as the tables' owner run CREATE PUBLICATION "
+                    + config.publication()
+                    + " FOR TABLE "
+                    + String.join(", ", notOwned.stream().map(TableId::quoted).toList())
+                    + " WITH (publish_via_partition_root = true);"));
       }
     }
 
@@ -225,15 +290,23 @@ public final class PrerequisiteChecker {
       for (TableInfo t : infos.values()) {
         boolean noKey = t.primaryKey().isEmpty();
         if (t.replicaIdentity() == 'n' || (noKey && t.replicaIdentity() == 'd')) {
-          checks.add(Check.failed("replica identity " + t.id(),
-              "table " + t.id() + " has no primary key and no replica identity: once published, PostgreSQL "
-                  + "would reject its UPDATEs and DELETEs",
-              "ALTER TABLE " + t.id().quoted() + " REPLICA IDENTITY FULL; (or add a primary key)"));
+          checks.add(
+              Check.failed(
+                  "replica identity " + t.id(),
+                  "table "
+                      + t.id()
+                      + " has no primary key and no replica identity: once published, PostgreSQL "
+                      + "would reject its UPDATEs and DELETEs",
+                  "ALTER TABLE "
+                      + t.id().quoted()
+                      + " REPLICA IDENTITY FULL; (or add a primary key)"));
         } else if (t.hasToastable() && t.replicaIdentity() != 'f') {
-          checks.add(Check.warning("replica identity " + t.id(),
-              "updates that leave a large (TOASTed) value unchanged will carry the placeholder "
-                  + "__tributary_unavailable_value for it",
-              "for complete rows: ALTER TABLE " + t.id().quoted() + " REPLICA IDENTITY FULL;"));
+          checks.add(
+              Check.warning(
+                  "replica identity " + t.id(),
+                  "updates that leave a large (TOASTed) value unchanged will carry the placeholder "
+                      + "__tributary_unavailable_value for it",
+                  "for complete rows: ALTER TABLE " + t.id().quoted() + " REPLICA IDENTITY FULL;"));
         } else {
           checks.add(Check.passed("replica identity " + t.id(), "replica identity is fine"));
         }
@@ -241,7 +314,8 @@ public final class PrerequisiteChecker {
     }
 
     private String scalar(String sql) throws SQLException {
-      try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      try (var st = c.createStatement();
+          ResultSet rs = st.executeQuery(sql)) {
         rs.next();
         return rs.getString(1);
       }

@@ -54,7 +54,8 @@ public final class Connections {
       p.setProperty("sslrootcert", config.sslrootcert());
     }
     p.setProperty("ApplicationName", "tributary-" + config.pipeline() + "-" + purpose);
-    p.setProperty("connectTimeout", Long.toString(Math.max(1, config.connectTimeout().toSeconds())));
+    p.setProperty(
+        "connectTimeout", Long.toString(Math.max(1, config.connectTimeout().toSeconds())));
     p.setProperty("loginTimeout", Long.toString(Math.max(1, config.connectTimeout().toSeconds())));
     p.setProperty("tcpKeepAlive", "true");
     p.setProperty("options", SESSION_OPTIONS);

@@ -29,28 +29,38 @@ public final class ErrorClassifier {
     String what = doing + " (" + config.user() + "@" + config.address() + ") failed: " + message;
     if (state.startsWith("28")) {
       return new FatalException(
-          what + ". Check source.user and source.password, and that pg_hba.conf allows this role from this host.", e);
+          what
+              + ". Check source.user and source.password, and that pg_hba.conf allows this role from this host.",
+          e);
     }
     if (state.equals("3D000")) {
       return new FatalException(what + ". Check source.database: the database does not exist.", e);
     }
     if (state.equals("42501")) {
       return new FatalException(
-          what + ". The role lacks a privilege: grant it (see the prerequisite checks: tributary check PIPELINE.yaml).", e);
+          what
+              + ". The role lacks a privilege: grant it (see the prerequisite checks: tributary check PIPELINE.yaml).",
+          e);
     }
     if (state.startsWith("42") || state.startsWith("22")) {
       return new FatalException(what, e);
     }
     if (state.equals("55006")) {
       return new RetriableException(
-          what + ". The replication slot is used by another session; if that is an earlier Tributary, it is released "
-              + "once the server notices it is gone.", e);
+          what
+              + ". The replication slot is used by another session; if that is an earlier Tributary, it is released "
+              + "once the server notices it is gone.",
+          e);
     }
     if (hasCause(e, UnknownHostException.class)) {
       return new FatalException(what + ". Unknown host: check source.host.", e);
     }
-    if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53") || state.equals("40001")
-        || hasCause(e, IOException.class) || hasCause(e, ConnectException.class)) {
+    if (state.startsWith("08")
+        || state.startsWith("57P")
+        || state.startsWith("53")
+        || state.equals("40001")
+        || hasCause(e, IOException.class)
+        || hasCause(e, ConnectException.class)) {
       return new RetriableException(what, e);
     }
     return new FatalException(what, e);

@@ -18,7 +18,12 @@ import java.util.List;
  * @param keyColumns names of the key columns, in key order
  */
 public record TableSchema(
-    TableId id, String stream, List<String> columns, int[] typeOids, int[] keyIndexes, List<String> keyColumns) {
+    TableId id,
+    String stream,
+    List<String> columns,
+    int[] typeOids,
+    int[] keyIndexes,
+    List<String> keyColumns) {
 
   public TableSchema {
     columns = List.copyOf(columns);
@@ -27,7 +32,8 @@ public record TableSchema(
     keyColumns = List.copyOf(keyColumns);
   }
 
-  public static TableSchema of(TableId id, String stream, List<String> columns, int[] typeOids, int[] keyIndexes) {
+  public static TableSchema of(
+      TableId id, String stream, List<String> columns, int[] typeOids, int[] keyIndexes) {
     List<String> keyColumns = Arrays.stream(keyIndexes).mapToObj(columns::get).toList();
     return new TableSchema(id, stream, columns, typeOids, keyIndexes, keyColumns);
   }
@@ -62,8 +68,12 @@ public record TableSchema(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TableSchema s && id.equals(s.id) && stream.equals(s.stream) && columns.equals(s.columns)
-        && Arrays.equals(typeOids, s.typeOids) && Arrays.equals(keyIndexes, s.keyIndexes);
+    return o instanceof TableSchema s
+        && id.equals(s.id)
+        && stream.equals(s.stream)
+        && columns.equals(s.columns)
+        && Arrays.equals(typeOids, s.typeOids)
+        && Arrays.equals(keyIndexes, s.keyIndexes);
   }
 
   @Override

@@ -9,8 +9,8 @@ import java.util.Objects;
  * commit's position and time are already known here.
  *
  * @param finalLsn the LSN of the transaction's commit record
- * @param commitTimeMicros commit time in microseconds since the Unix epoch (1970-01-01 UTC); the wire
- *     value counts from 2000-01-01 and is converted on decoding
+ * @param commitTimeMicros commit time in microseconds since the Unix epoch (1970-01-01 UTC); the
+ *     wire value counts from 2000-01-01 and is converted on decoding
  * @param xid the transaction id, an unsigned 32-bit number (0 to 4,294,967,295)
  */
 public record Begin(Lsn finalLsn, long commitTimeMicros, long xid) implements PgOutputMessage {

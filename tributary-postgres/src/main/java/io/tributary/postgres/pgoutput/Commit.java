@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param flags currently unused by PostgreSQL (0)
  * @param commitLsn the LSN of the commit record, equal to the {@link Begin#finalLsn()}
- * @param endLsn the LSN just past the commit record; confirming it as flushed releases the transaction
+ * @param endLsn the LSN just past the commit record; confirming it as flushed releases the
+ *     transaction
  * @param commitTimeMicros commit time in microseconds since the Unix epoch (1970-01-01 UTC)
  */
 public record Commit(int flags, Lsn commitLsn, Lsn endLsn, long commitTimeMicros)

@@ -7,8 +7,8 @@ import java.util.Objects;
  * identity is NOTHING.
  *
  * @param relationOid the {@link Relation#oid()} of the table
- * @param oldKind {@link Update#OLD_KEY} ('K': key columns set, others null) or {@link Update#OLD_ROW}
- *     ('O': replica identity FULL, the whole old row)
+ * @param oldKind {@link Update#OLD_KEY} ('K': key columns set, others null) or {@link
+ *     Update#OLD_ROW} ('O': replica identity FULL, the whole old row)
  * @param oldTuple the old key or row
  */
 public record Delete(int relationOid, char oldKind, TupleData oldTuple) implements PgOutputMessage {

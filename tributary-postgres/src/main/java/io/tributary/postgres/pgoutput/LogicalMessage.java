@@ -51,7 +51,14 @@ public record LogicalMessage(boolean transactional, Lsn lsn, String prefix, byte
 
   @Override
   public String toString() {
-    return "LogicalMessage[transactional=" + transactional + ", lsn=" + lsn + ", prefix=" + prefix
-        + ", content=" + content.length + " bytes]";
+    return "LogicalMessage[transactional="
+        + transactional
+        + ", lsn="
+        + lsn
+        + ", prefix="
+        + prefix
+        + ", content="
+        + content.length
+        + " bytes]";
   }
 }

@@ -1,8 +1,9 @@
 package io.tributary.postgres.pgoutput;
 
 /**
- * Message: Int8 flags (1 = transactional), Int64 LSN, String prefix, Int32 length, content bytes. The
- * Int32 xid that protocol version 2 puts first for streamed transactions never appears in version 1.
+ * Message: Int8 flags (1 = transactional), Int64 LSN, String prefix, Int32 length, content bytes.
+ * The Int32 xid that protocol version 2 puts first for streamed transactions never appears in
+ * version 1.
  */
 final class LogicalMessageDecoder {
   private static final int FLAG_TRANSACTIONAL = 1;

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the protocol's big-endian fields from one message, checking every read against the end of
  * the message so that a truncated or corrupt message fails with an exception that says which field
- * was cut off where, instead of a bare {@link java.nio.BufferUnderflowException}. Offsets in messages
- * count from the message's type byte.
+ * was cut off where, instead of a bare {@link java.nio.BufferUnderflowException}. Offsets in
+ * messages count from the message's type byte.
  */
 final class MessageReader {
   private final ByteBuffer buf;
@@ -150,9 +150,19 @@ final class MessageReader {
   private void require(int n, String field) {
     if (limit - pos < n) {
       throw new PgOutputException(
-          "truncated pgoutput " + message + " message: " + field + " needs " + n
-              + " byte(s) at offset " + (pos - start) + " but only " + (limit - pos)
-              + " remain (message length " + (limit - start) + ")");
+          "truncated pgoutput "
+              + message
+              + " message: "
+              + field
+              + " needs "
+              + n
+              + " byte(s) at offset "
+              + (pos - start)
+              + " but only "
+              + (limit - pos)
+              + " remain (message length "
+              + (limit - start)
+              + ")");
     }
   }
 }

@@ -2,7 +2,8 @@ package io.tributary.postgres.pgoutput;
 
 /**
  * The message types by their type byte. Types that only later protocol versions send (streaming of
- * in-progress transactions in v2, two-phase commit in v3) are listed so they can be rejected by name.
+ * in-progress transactions in v2, two-phase commit in v3) are listed so they can be rejected by
+ * name.
  */
 enum MessageType {
   BEGIN('B', "Begin", BeginDecoder::decode),

@@ -4,7 +4,8 @@ import io.tributary.api.offset.Lsn;
 import java.util.Objects;
 
 /**
- * {@code Origin} ('O'): the transaction was replicated here from another server (replication origin).
+ * {@code Origin} ('O'): the transaction was replicated here from another server (replication
+ * origin).
  *
  * @param commitLsn the LSN of the commit on the origin server
  * @param name the origin's name

@@ -11,11 +11,10 @@ import java.nio.ByteBuffer;
  */
 public final class PgOutputDecoder {
 
-
   /**
    * Decodes the message between the buffer's position and its limit (the payload of one XLogData
-   * message, starting with the type byte) and advances the position to the limit. Text column values
-   * are decoded as UTF-8, the encoding of replication connections set up by pgjdbc.
+   * message, starting with the type byte) and advances the position to the limit. Text column
+   * values are decoded as UTF-8, the encoding of replication connections set up by pgjdbc.
    *
    * @throws PgOutputException if the message is empty, truncated, has bytes left over, is of an
    *     unknown type, or belongs to protocol version 2 or later (streamed or prepared transactions)
@@ -36,12 +35,16 @@ public final class PgOutputDecoder {
     MessageType type = MessageType.of(code);
     if (type == null) {
       throw new PgOutputException(
-          "unknown pgoutput message type " + describe(code)
+          "unknown pgoutput message type "
+              + describe(code)
               + "; expected one of B, C, O, R, Y, I, U, D, T, M (protocol version 1)");
     }
     if (type.decoder() == null) {
       throw new PgOutputException(
-          "pgoutput message type " + describe(code) + " (" + type.label()
+          "pgoutput message type "
+              + describe(code)
+              + " ("
+              + type.label()
               + ") belongs to protocol version 2 or later, which is not supported; start replication"
               + " with proto_version '1' and without the streaming and two_phase options");
     }

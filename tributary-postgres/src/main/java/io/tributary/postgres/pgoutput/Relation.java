@@ -5,14 +5,14 @@ import java.util.Objects;
 
 /**
  * {@code Relation} ('R'): describes a table before the first change to it in a session and again
- * after its definition changes. Changes refer to it by {@link #oid()}; their tuples have one value per
- * {@link #columns() column}, in this order.
+ * after its definition changes. Changes refer to it by {@link #oid()}; their tuples have one value
+ * per {@link #columns() column}, in this order.
  *
  * @param oid the table's OID
  * @param namespace the schema name, or the empty string for {@code pg_catalog}, as sent
  * @param name the table name
- * @param replicaIdentity {@code relreplident}: {@link #IDENTITY_DEFAULT}, {@link #IDENTITY_NOTHING},
- *     {@link #IDENTITY_FULL} or {@link #IDENTITY_INDEX}
+ * @param replicaIdentity {@code relreplident}: {@link #IDENTITY_DEFAULT}, {@link
+ *     #IDENTITY_NOTHING}, {@link #IDENTITY_FULL} or {@link #IDENTITY_INDEX}
  * @param columns the published columns (generated columns are never sent)
  */
 public record Relation(
@@ -21,10 +21,13 @@ public record Relation(
 
   /** Replica identity is the primary key. */
   public static final char IDENTITY_DEFAULT = 'd';
+
   /** No replica identity: updates and deletes carry no old values. */
   public static final char IDENTITY_NOTHING = 'n';
+
   /** All columns form the replica identity: updates and deletes carry the whole old row. */
   public static final char IDENTITY_FULL = 'f';
+
   /** Replica identity is a chosen unique index. */
   public static final char IDENTITY_INDEX = 'i';
 

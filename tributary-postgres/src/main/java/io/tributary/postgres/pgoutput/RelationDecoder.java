@@ -3,8 +3,8 @@ package io.tributary.postgres.pgoutput;
 import java.util.Arrays;
 
 /**
- * Relation: Int32 OID, String namespace, String name, Int8 replica identity, Int16 column count, then
- * per column Int8 flags (1 = part of the key), String name, Int32 type OID, Int32 typmod.
+ * Relation: Int32 OID, String namespace, String name, Int8 replica identity, Int16 column count,
+ * then per column Int8 flags (1 = part of the key), String name, Int32 type OID, Int32 typmod.
  */
 final class RelationDecoder {
   private static final int FLAG_KEY = 1;

@@ -12,6 +12,7 @@ public record Truncate(int options, List<Integer> relationOids) implements PgOut
 
   /** {@code TRUNCATE ... CASCADE}. */
   public static final int CASCADE = 1;
+
   /** {@code TRUNCATE ... RESTART IDENTITY}. */
   public static final int RESTART_IDENTITY = 2;
 

@@ -8,17 +8,18 @@ import java.util.StringJoiner;
  * The column values of one row as pgoutput sends them (the protocol's {@code TupleData}), in the
  * column order of the table's {@link Relation}.
  *
- * <p>Each value has one of four kinds, held as the object that stands for it so that no second array
- * is needed:
+ * <p>Each value has one of four kinds, held as the object that stands for it so that no second
+ * array is needed:
  *
  * <ul>
  *   <li>{@link #NULL} ('n'): SQL NULL, held as {@code null};
- *   <li>{@link #UNCHANGED_TOAST} ('u'): an unchanged TOASTed value that was not sent, held as {@link
- *       Unavailable#VALUE};
+ *   <li>{@link #UNCHANGED_TOAST} ('u'): an unchanged TOASTed value that was not sent, held as
+ *       {@link Unavailable#VALUE};
  *   <li>{@link #TEXT} ('t'): the value in the type's text format, decoded eagerly as a UTF-8 {@link
- *       String} (one copy straight from the message buffer; text is what every consumer needs next);
- *   <li>{@link #BINARY} ('b'): the value in the type's binary format, held as {@code byte[]} (only sent
- *       when the subscription asks for {@code binary 'true'}).
+ *       String} (one copy straight from the message buffer; text is what every consumer needs
+ *       next);
+ *   <li>{@link #BINARY} ('b'): the value in the type's binary format, held as {@code byte[]} (only
+ *       sent when the subscription asks for {@code binary 'true'}).
  * </ul>
  *
  * <p>Immutable as long as nobody writes into the arrays returned by {@link #binary(int)}, which are
@@ -51,7 +52,9 @@ public final class TupleData {
       Object v = copy[i];
       if (v != null && v != Unavailable.VALUE && !(v instanceof String) && !(v instanceof byte[])) {
         throw new IllegalArgumentException(
-            "tuple value " + i + " must be null, Unavailable.VALUE, a String or a byte[], not a "
+            "tuple value "
+                + i
+                + " must be null, Unavailable.VALUE, a String or a byte[], not a "
                 + v.getClass().getName());
       }
     }
@@ -64,8 +67,8 @@ public final class TupleData {
   }
 
   /**
-   * The protocol kind of column {@code i}: {@link #NULL}, {@link #UNCHANGED_TOAST}, {@link #TEXT} or
-   * {@link #BINARY}.
+   * The protocol kind of column {@code i}: {@link #NULL}, {@link #UNCHANGED_TOAST}, {@link #TEXT}
+   * or {@link #BINARY}.
    */
   public char kind(int i) {
     Object v = values[i];
@@ -125,9 +128,9 @@ public final class TupleData {
     StringJoiner s = new StringJoiner(", ", "TupleData[", "]");
     for (Object v : values) {
       s.add(
-          v instanceof byte[] b ? b.length + " bytes"
-              : v instanceof String t ? '"' + t + '"'
-              : String.valueOf(v));
+          v instanceof byte[] b
+              ? b.length + " bytes"
+              : v instanceof String t ? '"' + t + '"' : String.valueOf(v));
     }
     return s.toString();
   }

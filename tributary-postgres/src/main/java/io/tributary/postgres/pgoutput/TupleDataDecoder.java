@@ -25,9 +25,14 @@ final class TupleDataDecoder {
       case TupleData.UNCHANGED_TOAST -> Unavailable.VALUE;
       case TupleData.TEXT -> in.readUtf8(in.readLength("text value"), "text value");
       case TupleData.BINARY -> in.readBytes(in.readLength("binary value"), "binary value");
-      default -> throw in.malformed(
-          "unknown kind " + String.format("0x%02x", kind & 0xFF) + " for tuple column " + column
-              + "; expected 'n', 'u', 't' or 'b'", at);
+      default ->
+          throw in.malformed(
+              "unknown kind "
+                  + String.format("0x%02x", kind & 0xFF)
+                  + " for tuple column "
+                  + column
+                  + "; expected 'n', 'u', 't' or 'b'",
+              at);
     };
   }
 
@@ -37,8 +42,13 @@ final class TupleDataDecoder {
     byte marker = in.readByte(what + " marker");
     if (marker != expected) {
       throw in.malformed(
-          "expected '" + expected + "' before the " + what + " but found "
-              + String.format("0x%02x", marker & 0xFF), at);
+          "expected '"
+              + expected
+              + "' before the "
+              + what
+              + " but found "
+              + String.format("0x%02x", marker & 0xFF),
+          at);
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
  * {@code Update} ('U'): a row was updated.
  *
  * <p>Which old values come along depends on the table's replica identity: with FULL, the whole old
- * row ({@link #OLD_ROW}); with a key, the old key only when the update changed it ({@link #OLD_KEY},
- * non-key columns sent as null); otherwise none ({@link #NO_OLD}).
+ * row ({@link #OLD_ROW}); with a key, the old key only when the update changed it ({@link
+ * #OLD_KEY}, non-key columns sent as null); otherwise none ({@link #NO_OLD}).
  *
  * @param relationOid the {@link Relation#oid()} of the table
  * @param oldKind {@link #OLD_KEY} ('K'), {@link #OLD_ROW} ('O') or {@link #NO_OLD} (0)
@@ -20,8 +20,10 @@ public record Update(int relationOid, char oldKind, TupleData oldTuple, TupleDat
 
   /** The old tuple holds the replica identity key columns. */
   public static final char OLD_KEY = 'K';
+
   /** The old tuple holds the whole old row (replica identity FULL). */
   public static final char OLD_ROW = 'O';
+
   /** No old tuple was sent. */
   public static final char NO_OLD = 0;
 

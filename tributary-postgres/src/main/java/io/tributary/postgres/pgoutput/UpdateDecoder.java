@@ -1,8 +1,8 @@
 package io.tributary.postgres.pgoutput;
 
 /**
- * Update: Int32 relation OID, optionally Byte1 'K' (old key) or 'O' (old row) with its TupleData, then
- * Byte1 'N' and the new TupleData.
+ * Update: Int32 relation OID, optionally Byte1 'K' (old key) or 'O' (old row) with its TupleData,
+ * then Byte1 'N' and the new TupleData.
  */
 final class UpdateDecoder {
   private UpdateDecoder() {}

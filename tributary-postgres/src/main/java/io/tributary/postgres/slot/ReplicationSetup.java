@@ -23,18 +23,26 @@ public final class ReplicationSetup {
 
   private final Connection connection;
 
-  /** @param connection a regular (not replication) connection */
+  /**
+   * @param connection a regular (not replication) connection
+   */
   public ReplicationSetup(Connection connection) {
     this.connection = connection;
   }
 
-  /** Creates the publication for {@code tables}, or adds the tables missing from an existing one. */
+  /**
+   * Creates the publication for {@code tables}, or adds the tables missing from an existing one.
+   */
   public void ensurePublication(String name, List<TableId> tables) throws SQLException {
     Set<TableId> published = published(name);
     if (published == null) {
       String list = tables.stream().map(TableId::quoted).collect(Collectors.joining(", "));
-      execute("CREATE PUBLICATION " + TableId.quote(name) + " FOR TABLE " + list
-          + " WITH (publish_via_partition_root = true)");
+      execute(
+          "CREATE PUBLICATION "
+              + TableId.quote(name)
+              + " FOR TABLE "
+              + list
+              + " WITH (publish_via_partition_root = true)");
       LOG.info(() -> "created publication " + name + " for " + tables);
       return;
     }
@@ -48,7 +56,8 @@ public final class ReplicationSetup {
 
   /** The tables of a publication, or null when it does not exist. */
   private Set<TableId> published(String name) throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
+    try (PreparedStatement st =
+        connection.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
       st.setString(1, name);
       try (ResultSet rs = st.executeQuery()) {
         if (!rs.next()) {
@@ -57,8 +66,9 @@ public final class ReplicationSetup {
       }
     }
     Set<TableId> out = new HashSet<>();
-    try (PreparedStatement st = connection.prepareStatement(
-        "SELECT schemaname, tablename FROM pg_publication_tables WHERE pubname = ?")) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT schemaname, tablename FROM pg_publication_tables WHERE pubname = ?")) {
       st.setString(1, name);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -70,16 +80,24 @@ public final class ReplicationSetup {
   }
 
   public Optional<SlotInfo> findSlot(String name) throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement(
-        "SELECT plugin, database, active, coalesce(active_pid, 0), confirmed_flush_lsn::text, restart_lsn::text "
-            + "FROM pg_replication_slots WHERE slot_name = ?")) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT plugin, database, active, coalesce(active_pid, 0), confirmed_flush_lsn::text, restart_lsn::text "
+                + "FROM pg_replication_slots WHERE slot_name = ?")) {
       st.setString(1, name);
       try (ResultSet rs = st.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new SlotInfo(name, rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4),
-            lsn(rs.getString(5)), lsn(rs.getString(6))));
+        return Optional.of(
+            new SlotInfo(
+                name,
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBoolean(3),
+                rs.getInt(4),
+                lsn(rs.getString(5)),
+                lsn(rs.getString(6))));
       }
     }
   }
@@ -96,10 +114,13 @@ public final class ReplicationSetup {
     LOG.info(() -> "dropped replication slot " + name);
   }
 
-  /** Creates a slot without snapshot (for {@code snapshot: never}) and returns its start position. */
+  /**
+   * Creates a slot without snapshot (for {@code snapshot: never}) and returns its start position.
+   */
   public Lsn createSlot(String name) throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement(
-        "SELECT lsn::text FROM pg_create_logical_replication_slot(?, 'pgoutput')")) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT lsn::text FROM pg_create_logical_replication_slot(?, 'pgoutput')")) {
       st.setString(1, name);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -116,16 +137,29 @@ public final class ReplicationSetup {
    *
    * @param temporary a temporary slot disappears with its connection (used by initial_only)
    */
-  public static CreatedSlot createSlotWithSnapshot(Connection replication, String name, boolean temporary)
-      throws SQLException {
-    var builder = replication.unwrap(PGConnection.class).getReplicationAPI()
-        .createReplicationSlot().logical().withSlotName(name).withOutputPlugin("pgoutput");
+  public static CreatedSlot createSlotWithSnapshot(
+      Connection replication, String name, boolean temporary) throws SQLException {
+    var builder =
+        replication
+            .unwrap(PGConnection.class)
+            .getReplicationAPI()
+            .createReplicationSlot()
+            .logical()
+            .withSlotName(name)
+            .withOutputPlugin("pgoutput");
     if (temporary) {
       builder = builder.withTemporaryOption();
     }
     ReplicationSlotInfo info = builder.make();
     Lsn lsn = Lsn.parse(info.getConsistentPoint().asString());
-    LOG.info(() -> "created replication slot " + name + " at " + lsn + " with snapshot " + info.getSnapshotName());
+    LOG.info(
+        () ->
+            "created replication slot "
+                + name
+                + " at "
+                + lsn
+                + " with snapshot "
+                + info.getSnapshotName());
     return new CreatedSlot(lsn, info.getSnapshotName(), replication);
   }
 

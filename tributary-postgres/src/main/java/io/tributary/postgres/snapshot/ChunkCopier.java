@@ -17,9 +17,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
 /**
- * Reads one chunk with {@code COPY (SELECT …) TO STDOUT} and turns its rows into read events. COPY's
- * text output renders values exactly like pgoutput does, so the same decoder serves both. Not
- * thread-safe: one per worker.
+ * Reads one chunk with {@code COPY (SELECT …) TO STDOUT} and turns its rows into read events.
+ * COPY's text output renders values exactly like pgoutput does, so the same decoder serves both.
+ * Not thread-safe: one per worker.
  */
 public final class ChunkCopier {
   private final Map<String, TableSchema> schemas;
@@ -31,7 +31,8 @@ public final class ChunkCopier {
    * @param schemas by root table name ({@code schema.table})
    * @param sources the source block of each root table's events
    */
-  public ChunkCopier(Map<String, TableSchema> schemas, Map<String, SourceInfo> sources, TextDecoder decoder) {
+  public ChunkCopier(
+      Map<String, TableSchema> schemas, Map<String, SourceInfo> sources, TextDecoder decoder) {
     this.schemas = schemas;
     this.sources = sources;
     this.decoder = decoder;
@@ -50,9 +51,16 @@ public final class ChunkCopier {
   public List<ChangeEvent> copy(Connection c, Chunk chunk, long tsMs) throws SQLException {
     TableSchema schema = schema(chunk);
     SourceInfo source = sources.get(chunk.root().toString());
-    String columns = schema.columns().stream().map(TableId::quote).collect(Collectors.joining(", "));
-    String sql = "COPY (SELECT " + columns + " FROM ONLY " + chunk.leaf().quoted() + " WHERE "
-        + chunk.ctidCondition() + ") TO STDOUT";
+    String columns =
+        schema.columns().stream().map(TableId::quote).collect(Collectors.joining(", "));
+    String sql =
+        "COPY (SELECT "
+            + columns
+            + " FROM ONLY "
+            + chunk.leaf().quoted()
+            + " WHERE "
+            + chunk.ctidCondition()
+            + ") TO STDOUT";
     List<ChangeEvent> events = new ArrayList<>();
     CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
     int[] types = schema.typeOids();
@@ -60,8 +68,17 @@ public final class ChunkCopier {
     byte[] line;
     while ((line = out.readFromCopy()) != null) {
       Object[] values = decode(parser.parse(line), types);
-      events.add(new ChangeEvent(schema.stream(), Op.READ, schema.key(values), null, schema.row(values), source,
-          null, tsMs, keyPrefix + events.size()));
+      events.add(
+          new ChangeEvent(
+              schema.stream(),
+              Op.READ,
+              schema.key(values),
+              null,
+              schema.row(values),
+              source,
+              null,
+              tsMs,
+              keyPrefix + events.size()));
     }
     return events;
   }

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits tables into page-range chunks of about {@code chunkRows} rows each. Ranges cover every page:
- * the last chunk of a leaf is open-ended, so rows on pages added after planning are not missed.
+ * Splits tables into page-range chunks of about {@code chunkRows} rows each. Ranges cover every
+ * page: the last chunk of a leaf is open-ended, so rows on pages added after planning are not
+ * missed.
  */
 public final class ChunkPlanner {
   private final Connection connection;
@@ -25,9 +26,10 @@ public final class ChunkPlanner {
   public List<Chunk> plan(TableId root, TableId leaf) throws SQLException {
     long pages;
     double tuples;
-    try (PreparedStatement st = connection.prepareStatement(
-        "SELECT pg_relation_size(c.oid) / current_setting('block_size')::int, c.reltuples, c.relpages "
-            + "FROM pg_class c WHERE c.oid = ?::regclass")) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT pg_relation_size(c.oid) / current_setting('block_size')::int, c.reltuples, c.relpages "
+                + "FROM pg_class c WHERE c.oid = ?::regclass")) {
       st.setString(1, leaf.quoted());
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -41,7 +43,8 @@ public final class ChunkPlanner {
     return split(root, leaf, pages, tuples, chunkRows);
   }
 
-  static List<Chunk> split(TableId root, TableId leaf, long pages, double tuplesPerPage, int chunkRows) {
+  static List<Chunk> split(
+      TableId root, TableId leaf, long pages, double tuplesPerPage, int chunkRows) {
     long step = Math.max(1, (long) Math.floor(chunkRows / Math.max(tuplesPerPage, 1.0)));
     List<Chunk> out = new ArrayList<>();
     long from = 0;

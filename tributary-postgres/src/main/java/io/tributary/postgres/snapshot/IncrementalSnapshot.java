@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Copies chunks while the change stream runs, with DBLog's watermarks: write a low watermark into the
- * WAL, copy the chunk, write a high watermark. When the stream reaches the low watermark, every
+ * Copies chunks while the change stream runs, with DBLog's watermarks: write a low watermark into
+ * the WAL, copy the chunk, write a high watermark. When the stream reaches the low watermark, every
  * streamed change to a row of the chunk removes that row from the copy (the stream has the newer
  * version); at the high watermark the rows left are emitted as reads, in stream order. So the copy
  * never overwrites a newer change and needs no lock and no common snapshot with other chunks.
@@ -49,8 +49,11 @@ public final class IncrementalSnapshot {
   /** The rows of a chunk left after its window closed, and whether it was the last chunk. */
   public record Completed(Chunk chunk, List<ChangeEvent> rows, boolean last) {}
 
-  /** @param connection a regular autocommit connection: each COPY reads the latest committed data */
-  public IncrementalSnapshot(List<Chunk> chunks, ChunkCopier copier, Connection connection, Clock clock) {
+  /**
+   * @param connection a regular autocommit connection: each COPY reads the latest committed data
+   */
+  public IncrementalSnapshot(
+      List<Chunk> chunks, ChunkCopier copier, Connection connection, Clock clock) {
     this.remaining = new ArrayDeque<>(chunks);
     this.copier = copier;
     this.connection = connection;
@@ -78,8 +81,8 @@ public final class IncrementalSnapshot {
   }
 
   /**
-   * A streamed change to a row of {@code schema}'s table, with the row's values before (may be null)
-   * and after (null for deletes); inside a window it evicts the row from the copy.
+   * A streamed change to a row of {@code schema}'s table, with the row's values before (may be
+   * null) and after (null for deletes); inside a window it evicts the row from the copy.
    */
   public void onChange(TableSchema schema, Object[] before, Object[] after) {
     Open o = open;
@@ -133,7 +136,8 @@ public final class IncrementalSnapshot {
   }
 
   private void watermark(String content) throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement("SELECT pg_logical_emit_message(false, ?, ?)")) {
+    try (PreparedStatement st =
+        connection.prepareStatement("SELECT pg_logical_emit_message(false, ?, ?)")) {
       st.setString(1, WATERMARK_PREFIX);
       st.setString(2, content);
       st.execute();

@@ -17,10 +17,21 @@ public final class LastSnapshotEvent {
     List<ChangeEvent> out = new ArrayList<>(events);
     ChangeEvent e = out.get(out.size() - 1);
     SourceInfo s = e.source();
-    SourceInfo last = new SourceInfo(s.connector(), s.name(), s.db(), s.schema(), s.table(), s.tsMs(), "last",
-        s.position());
-    out.set(out.size() - 1, new ChangeEvent(e.stream(), e.op(), e.key(), e.before(), e.after(), last,
-        e.transaction(), e.tsMs(), e.idempotencyKey()));
+    SourceInfo last =
+        new SourceInfo(
+            s.connector(), s.name(), s.db(), s.schema(), s.table(), s.tsMs(), "last", s.position());
+    out.set(
+        out.size() - 1,
+        new ChangeEvent(
+            e.stream(),
+            e.op(),
+            e.key(),
+            e.before(),
+            e.after(),
+            last,
+            e.transaction(),
+            e.tsMs(),
+            e.idempotencyKey()));
     return out;
   }
 }

@@ -23,11 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Copies chunks in parallel: each worker has its own connection in a repeatable-read transaction
- * that imported the slot's exported snapshot, so every chunk sees the same instant. Results queue up
- * in a small bounded queue, which holds the workers back when the destination is slower.
+ * that imported the slot's exported snapshot, so every chunk sees the same instant. Results queue
+ * up in a small bounded queue, which holds the workers back when the destination is slower.
  *
- * <p>Threading: workers run on their own threads; {@link #next} and {@link #close} are called by the
- * task's thread.
+ * <p>Threading: workers run on their own threads; {@link #next} and {@link #close} are called by
+ * the task's thread.
  */
 public final class SnapshotWorkers implements AutoCloseable {
   private final Connections connections;
@@ -85,7 +85,8 @@ public final class SnapshotWorkers implements AutoCloseable {
     }
     for (int i = 0; i < n; i++) {
       Connection c = conns.get(i);
-      threads.add(Thread.ofPlatform().daemon().name("tributary-snapshot-" + i).start(() -> work(c)));
+      threads.add(
+          Thread.ofPlatform().daemon().name("tributary-snapshot-" + i).start(() -> work(c)));
     }
   }
 

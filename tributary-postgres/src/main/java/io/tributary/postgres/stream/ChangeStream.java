@@ -59,8 +59,16 @@ final class ChangeStream {
   private List<ChangeEvent> events = new ArrayList<>();
   private boolean offsetMoved;
 
-  ChangeStream(PGReplicationStream stream, RelationCache relations, TextDecoder decoder, String pipeline,
-      String database, int batchSize, PostgresOffset start, IncrementalSnapshot incremental, TaskContext context) {
+  ChangeStream(
+      PGReplicationStream stream,
+      RelationCache relations,
+      TextDecoder decoder,
+      String pipeline,
+      String database,
+      int batchSize,
+      PostgresOffset start,
+      IncrementalSnapshot incremental,
+      TaskContext context) {
     this.stream = stream;
     this.relations = relations;
     this.decoder = decoder;
@@ -123,17 +131,27 @@ final class ChangeStream {
 
   private void handle(PgOutputMessage message) throws SQLException {
     switch (message) {
-      case Begin b -> tx = new TransactionState(b.finalLsn(), b.xid(), b.commitTimeMicros() / 1000,
-          resume.eventsToSkip(b.finalLsn()));
+      case Begin b ->
+          tx =
+              new TransactionState(
+                  b.finalLsn(),
+                  b.xid(),
+                  b.commitTimeMicros() / 1000,
+                  resume.eventsToSkip(b.finalLsn()));
       case Commit c -> commitTransaction();
       case Relation r -> relations.update(r);
       case Insert i -> change(i.relationOid(), Op.CREATE, null, false, i.newTuple());
-      case Update u -> change(u.relationOid(), Op.UPDATE, u.oldTuple(), u.oldKind() == Update.OLD_ROW,
-          u.newTuple());
+      case Update u ->
+          change(
+              u.relationOid(),
+              Op.UPDATE,
+              u.oldTuple(),
+              u.oldKind() == Update.OLD_ROW,
+              u.newTuple());
       case Delete d -> delete(d);
       case Truncate t -> truncate(t);
       case LogicalMessage m -> message(m);
-      default -> { } // Origin and Type carry nothing we need: types are looked up by OID
+      default -> {} // Origin and Type carry nothing we need: types are looked up by OID
     }
   }
 
@@ -157,9 +175,12 @@ final class ChangeStream {
     }
   }
 
-  /** The high watermark of a chunk: its remaining rows go out now, and the chunk is recorded done. */
+  /**
+   * The high watermark of a chunk: its remaining rows go out now, and the chunk is recorded done.
+   */
   private void watermark(LogicalMessage m) {
-    IncrementalSnapshot.Completed done = incremental == null ? null : incremental.onWatermark(m.contentAsString());
+    IncrementalSnapshot.Completed done =
+        incremental == null ? null : incremental.onWatermark(m.contentAsString());
     if (done == null) {
       return;
     }
@@ -212,10 +233,27 @@ final class ChangeStream {
     Map<String, Object> position = new LinkedHashMap<>(4);
     position.put("txId", tx.xid);
     position.put("lsn", stream.getLastReceiveLSN().asLong());
-    SourceInfo source = new SourceInfo("postgresql", pipeline, database, schema.id().schema(),
-        schema.id().table(), tx.commitTimeMs, "false", position);
-    events.add(new ChangeEvent(schema.stream(), op, key, before, after, source, tx.info(schema.stream()),
-        context.clock().millis(), tx.idempotencyKey()));
+    SourceInfo source =
+        new SourceInfo(
+            "postgresql",
+            pipeline,
+            database,
+            schema.id().schema(),
+            schema.id().table(),
+            tx.commitTimeMs,
+            "false",
+            position);
+    events.add(
+        new ChangeEvent(
+            schema.stream(),
+            op,
+            key,
+            before,
+            after,
+            source,
+            tx.info(schema.stream()),
+            context.clock().millis(),
+            tx.idempotencyKey()));
   }
 
   /**

@@ -37,9 +37,7 @@ final class RelationCache {
     List<String> columns = r.columns().stream().map(Relation.Column::name).toList();
     int[] types = r.columns().stream().mapToInt(Relation.Column::typeOid).toArray();
     List<String> pk = catalog.primaryKey(Integer.toUnsignedLong(r.oid()));
-    int[] key = pk.isEmpty()
-        ? keyFlags(r)
-        : TableSchema.keyIndexes(columns, pk);
+    int[] key = pk.isEmpty() ? keyFlags(r) : TableSchema.keyIndexes(columns, pk);
     schemas.put(r.oid(), TableSchema.of(id, StreamNames.of(pipeline, id), columns, types, key));
   }
 
@@ -49,7 +47,8 @@ final class RelationCache {
       return new int[0];
     }
     return java.util.stream.IntStream.range(0, r.columns().size())
-        .filter(i -> r.columns().get(i).partOfKey()).toArray();
+        .filter(i -> r.columns().get(i).partOfKey())
+        .toArray();
   }
 
   /** The schema of a captured relation, or null when the relation is not captured. */

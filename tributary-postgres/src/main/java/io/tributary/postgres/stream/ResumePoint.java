@@ -5,8 +5,8 @@ import io.tributary.api.offset.PostgresOffset;
 
 /**
  * Decides which streamed changes are already durable, given the offset capture resumes from:
- * transactions committed before the offset's transaction, and the first {@code eventsInTx} events of
- * that one (all of them when it is complete). The server may resend those after a restart.
+ * transactions committed before the offset's transaction, and the first {@code eventsInTx} events
+ * of that one (all of them when it is complete). The server may resend those after a restart.
  */
 final class ResumePoint {
   private final Lsn commitLsn;

@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
@@ -48,8 +48,14 @@ public final class StreamingSession implements AutoCloseable {
   private int emptyReads;
   private volatile boolean stopping;
 
-  private StreamingSession(Connection replication, Connection meta, PGReplicationStream stream,
-      ChangeStream changes, PostgresConfig config, IncrementalSnapshot incremental, TaskContext context) {
+  private StreamingSession(
+      Connection replication,
+      Connection meta,
+      PGReplicationStream stream,
+      ChangeStream changes,
+      PostgresConfig config,
+      IncrementalSnapshot incremental,
+      TaskContext context) {
     this.replication = replication;
     this.meta = meta;
     this.stream = stream;
@@ -62,32 +68,53 @@ public final class StreamingSession implements AutoCloseable {
   }
 
   /**
-   * Starts streaming from {@code from}: the server sends every transaction committed at or after its
-   * flush LSN (or after the slot's confirmed position, whichever is later).
+   * Starts streaming from {@code from}: the server sends every transaction committed at or after
+   * its flush LSN (or after the slot's confirmed position, whichever is later).
    *
    * @param incremental chunks still to copy while streaming (a resumed snapshot), or null
    * @param meta a regular connection for catalog lookups and heartbeats, owned by the caller
    */
-  public static StreamingSession open(Connections connections, Connection meta, PostgresConfig config,
-      Set<TableId> tables, TextDecoder decoder, PostgresOffset from, IncrementalSnapshot incremental,
-      TaskContext context) throws SQLException {
+  public static StreamingSession open(
+      Connections connections,
+      Connection meta,
+      PostgresConfig config,
+      Set<TableId> tables,
+      TextDecoder decoder,
+      PostgresOffset from,
+      IncrementalSnapshot incremental,
+      TaskContext context)
+      throws SQLException {
     Connection replication = connections.openReplication();
     try {
-      PGReplicationStream stream = replication.unwrap(PGConnection.class).getReplicationAPI()
-          .replicationStream().logical()
-          .withSlotName(config.slot())
-          .withStartPosition(LogSequenceNumber.valueOf(from.flushLsn().value()))
-          .withSlotOption("proto_version", "1")
-          .withSlotOption("publication_names", config.publication())
-          .withSlotOption("messages", "true")
-          .withStatusInterval(1, TimeUnit.SECONDS)
-          // pgjdbc would otherwise confirm the server's WAL end on keepalives once everything received
-          // looks flushed, which can confirm a transaction of which only part is durable
-          .withAutomaticFlush(false)
-          .start();
+      PGReplicationStream stream =
+          replication
+              .unwrap(PGConnection.class)
+              .getReplicationAPI()
+              .replicationStream()
+              .logical()
+              .withSlotName(config.slot())
+              .withStartPosition(LogSequenceNumber.valueOf(from.flushLsn().value()))
+              .withSlotOption("proto_version", "1")
+              .withSlotOption("publication_names", config.publication())
+              .withSlotOption("messages", "true")
+              .withStatusInterval(1, TimeUnit.SECONDS)
+              // pgjdbc would otherwise confirm the server's WAL end on keepalives once everything
+              // received
+              // looks flushed, which can confirm a transaction of which only part is durable
+              .withAutomaticFlush(false)
+              .start();
       RelationCache relations = new RelationCache(config.pipeline(), tables, new Catalog(meta));
-      ChangeStream changes = new ChangeStream(stream, relations, decoder, config.pipeline(), config.database(),
-          config.batchSize(), from, incremental, context);
+      ChangeStream changes =
+          new ChangeStream(
+              stream,
+              relations,
+              decoder,
+              config.pipeline(),
+              config.database(),
+              config.batchSize(),
+              from,
+              incremental,
+              context);
       return new StreamingSession(replication, meta, stream, changes, config, incremental, context);
     } catch (SQLException | RuntimeException e) {
       replication.close();
@@ -118,7 +145,8 @@ public final class StreamingSession implements AutoCloseable {
       }
       // readPending() already waits up to 1 ms for data. Right after data, nap briefly so the next
       // transaction is picked up at once; once the stream has been quiet for a while, nap longer so
-      // an idle pipeline costs about 1% of a core (the first change after a quiet spell waits <= 20 ms;
+      // an idle pipeline costs about 1% of a core (the first change after a quiet spell waits <= 20
+      // ms;
       // each empty read costs pgjdbc a socket timeout)
       LockSupport.parkNanos(emptyReads < QUIET_AFTER_EMPTY_READS ? 200_000 : 20_000_000);
       if (Thread.interrupted()) {
@@ -143,9 +171,10 @@ public final class StreamingSession implements AutoCloseable {
       return;
     }
     nextHeartbeat = now.plus(config.heartbeatInterval());
-    try (PreparedStatement st = meta.prepareStatement(
-        "SELECT pg_logical_emit_message(false, ?, ?)::text, "
-            + "pg_current_wal_lsn() - confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = ?")) {
+    try (PreparedStatement st =
+        meta.prepareStatement(
+            "SELECT pg_logical_emit_message(false, ?, ?)::text, "
+                + "pg_current_wal_lsn() - confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = ?")) {
       st.setString(1, ChangeStream.HEARTBEAT_PREFIX);
       st.setString(2, config.pipeline());
       st.setString(3, config.slot());

@@ -64,8 +64,12 @@ public final class PostgresSourceTask implements SourceTask {
       Catalog catalog = new Catalog(meta);
       Catalog.Resolution r = catalog.resolve(config.tables());
       if (!r.unmatched().isEmpty()) {
-        throw new FatalException("no table matches " + r.unmatched() + " in database " + config.database()
-            + "; fix source.tables (schema.table, e.g. public.orders or public.*)");
+        throw new FatalException(
+            "no table matches "
+                + r.unmatched()
+                + " in database "
+                + config.database()
+                + "; fix source.tables (schema.table, e.g. public.orders or public.*)");
       }
       tables = new LinkedHashSet<>(r.tables());
       infos = catalog.describe(r.tables());
@@ -86,14 +90,19 @@ public final class PostgresSourceTask implements SourceTask {
     offset = from;
     if (!from.snapshotDone() && config.snapshot() == SnapshotMode.INITIAL_ONLY) {
       // the temporary slot is gone with the crashed process, and no stream follows anyway
-      snapshot = SnapshotPhase.resume(config, connections, errors, meta, infos, decoder, from, context);
+      snapshot =
+          SnapshotPhase.resume(config, connections, errors, meta, infos, decoder, from, context);
       context.phase(Phase.SNAPSHOTTING);
       return;
     }
     if (setup.findSlot(config.slot()).isEmpty()) {
-      throw new FatalException("replication slot " + config.slot() + " is gone, so the changes since "
-          + from.flushLsn() + " cannot be read anymore. To start over with a fresh snapshot, stop Tributary and "
-          + "delete this pipeline's log directory (or choose a new pipeline name).");
+      throw new FatalException(
+          "replication slot "
+              + config.slot()
+              + " is gone, so the changes since "
+              + from.flushLsn()
+              + " cannot be read anymore. To start over with a fresh snapshot, stop Tributary and "
+              + "delete this pipeline's log directory (or choose a new pipeline name).");
     }
     if (!from.snapshotDone()) {
       startStreaming(SnapshotPhase.incremental(config, meta, infos, decoder, from, context));
@@ -106,8 +115,14 @@ public final class PostgresSourceTask implements SourceTask {
   private void begin(ReplicationSetup setup) throws SQLException {
     Optional<SlotInfo> slot = setup.findSlot(config.slot());
     if (slot.isPresent() && !config.database().equals(slot.get().database())) {
-      throw new FatalException("replication slot " + config.slot() + " belongs to database " + slot.get().database()
-          + ", not " + config.database() + "; choose another source.slot");
+      throw new FatalException(
+          "replication slot "
+              + config.slot()
+              + " belongs to database "
+              + slot.get().database()
+              + ", not "
+              + config.database()
+              + "; choose another source.slot");
     }
     if (config.snapshot() == SnapshotMode.NEVER) {
       var lsn = slot.isPresent() ? slot.get().confirmedFlush() : setup.createSlot(config.slot());
@@ -117,7 +132,11 @@ public final class PostgresSourceTask implements SourceTask {
     }
     if (slot.isPresent()) {
       // nothing was ever committed from this slot, so its position is worthless for a snapshot
-      LOG.info(() -> "slot " + config.slot() + " exists but nothing was captured yet: recreating it for a snapshot");
+      LOG.info(
+          () ->
+              "slot "
+                  + config.slot()
+                  + " exists but nothing was captured yet: recreating it for a snapshot");
       setup.dropSlot(config.slot());
     }
     snapshot = SnapshotPhase.fresh(config, connections, errors, meta, infos, decoder, context);
@@ -126,7 +145,9 @@ public final class PostgresSourceTask implements SourceTask {
   }
 
   private void startStreaming(IncrementalSnapshot incremental) throws SQLException {
-    streaming = StreamingSession.open(connections, meta, config, tables, decoder, offset, incremental, context);
+    streaming =
+        StreamingSession.open(
+            connections, meta, config, tables, decoder, offset, incremental, context);
     snapshotting = incremental != null;
     context.phase(snapshotting ? Phase.SNAPSHOTTING : Phase.STREAMING);
   }

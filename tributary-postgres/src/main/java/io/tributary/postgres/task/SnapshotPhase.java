@@ -37,12 +37,12 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The snapshot: creates the slot with an exported snapshot, plans chunks, runs the workers and hands
- * each copied chunk over as one batch whose offset records the chunk as done.
+ * The snapshot: creates the slot with an exported snapshot, plans chunks, runs the workers and
+ * hands each copied chunk over as one batch whose offset records the chunk as done.
  *
  * <p>An interrupted snapshot resumes with the chunks not yet recorded: while streaming, with
- * watermarks ({@link IncrementalSnapshot}); or, for {@code initial_only}, which has no stream, with a
- * plain copy under a new snapshot (see docs/adr/0003).
+ * watermarks ({@link IncrementalSnapshot}); or, for {@code initial_only}, which has no stream, with
+ * a plain copy under a new snapshot (see docs/adr/0003).
  */
 final class SnapshotPhase implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(SnapshotPhase.class.getName());
@@ -57,8 +57,15 @@ final class SnapshotPhase implements AutoCloseable {
     this.exporter = exporter;
   }
 
-  static SnapshotPhase fresh(PostgresConfig config, Connections connections, ErrorClassifier errors,
-      Connection meta, Map<TableId, TableInfo> infos, TextDecoder decoder, TaskContext context) throws SQLException {
+  static SnapshotPhase fresh(
+      PostgresConfig config,
+      Connections connections,
+      ErrorClassifier errors,
+      Connection meta,
+      Map<TableId, TableInfo> infos,
+      TextDecoder decoder,
+      TaskContext context)
+      throws SQLException {
     boolean temporary = config.snapshot() == SnapshotMode.INITIAL_ONLY;
     Connection replication = connections.openReplication();
     CreatedSlot slot;
@@ -69,12 +76,21 @@ final class SnapshotPhase implements AutoCloseable {
       throw e;
     }
     try {
-      PostgresOffset start = new PostgresOffset(slot.consistentPoint(), false, Set.of(), Lsn.ZERO, 0, true);
+      PostgresOffset start =
+          new PostgresOffset(slot.consistentPoint(), false, Set.of(), Lsn.ZERO, 0, true);
       List<Chunk> chunks = plan(config, meta, infos, Set.of());
-      SnapshotWorkers workers = workers(config, connections, errors, infos, decoder, context, chunks, slot);
+      SnapshotWorkers workers =
+          workers(config, connections, errors, infos, decoder, context, chunks, slot);
       workers.start(config.snapshotWorkers());
-      LOG.info(() -> config.pipeline() + ": snapshot of " + infos.size() + " table(s) in " + chunks.size()
-          + " chunk(s) at " + slot.consistentPoint());
+      LOG.info(
+          () ->
+              config.pipeline()
+                  + ": snapshot of "
+                  + infos.size()
+                  + " table(s) in "
+                  + chunks.size()
+                  + " chunk(s) at "
+                  + slot.consistentPoint());
       return new SnapshotPhase(workers, start, temporary ? replication : null);
     } catch (SQLException | RuntimeException e) {
       replication.close();
@@ -90,9 +106,16 @@ final class SnapshotPhase implements AutoCloseable {
     }
   }
 
-  static SnapshotPhase resume(PostgresConfig config, Connections connections, ErrorClassifier errors,
-      Connection meta, Map<TableId, TableInfo> infos, TextDecoder decoder, PostgresOffset from,
-      TaskContext context) throws SQLException {
+  static SnapshotPhase resume(
+      PostgresConfig config,
+      Connections connections,
+      ErrorClassifier errors,
+      Connection meta,
+      Map<TableId, TableInfo> infos,
+      TextDecoder decoder,
+      PostgresOffset from,
+      TaskContext context)
+      throws SQLException {
     List<Chunk> chunks = plan(config, meta, infos, from.chunksDone());
     String snapshotName;
     Connection exporter = connections.open("snapshot-export");
@@ -103,15 +126,24 @@ final class SnapshotPhase implements AutoCloseable {
       rs.next();
       snapshotName = rs.getString(1);
     }
-    SnapshotWorkers workers = workers(config, connections, errors, infos, decoder, context, chunks,
-        new CreatedSlot(from.slotLsn(), snapshotName, exporter));
+    SnapshotWorkers workers =
+        workers(
+            config,
+            connections,
+            errors,
+            infos,
+            decoder,
+            context,
+            chunks,
+            new CreatedSlot(from.slotLsn(), snapshotName, exporter));
     workers.start(config.snapshotWorkers());
     LOG.info(() -> config.pipeline() + ": resuming snapshot, " + chunks.size() + " chunk(s) left");
     return new SnapshotPhase(workers, from, exporter);
   }
 
-  private static List<Chunk> plan(PostgresConfig config, Connection meta, Map<TableId, TableInfo> infos,
-      Set<String> done) throws SQLException {
+  private static List<Chunk> plan(
+      PostgresConfig config, Connection meta, Map<TableId, TableInfo> infos, Set<String> done)
+      throws SQLException {
     Catalog catalog = new Catalog(meta);
     ChunkPlanner planner = new ChunkPlanner(meta, config.snapshotChunkRows());
     List<Chunk> chunks = new ArrayList<>();
@@ -128,17 +160,33 @@ final class SnapshotPhase implements AutoCloseable {
     return done.stream().filter(id -> id.startsWith(prefix)).toList();
   }
 
-  private static SnapshotWorkers workers(PostgresConfig config, Connections connections, ErrorClassifier errors,
-      Map<TableId, TableInfo> infos, TextDecoder decoder, TaskContext context, List<Chunk> chunks,
+  private static SnapshotWorkers workers(
+      PostgresConfig config,
+      Connections connections,
+      ErrorClassifier errors,
+      Map<TableId, TableInfo> infos,
+      TextDecoder decoder,
+      TaskContext context,
+      List<Chunk> chunks,
       CreatedSlot slot) {
     Map<String, Long> estimates = new HashMap<>();
     infos.values().forEach(t -> estimates.put(t.id().toString(), t.estimatedRows()));
-    return new SnapshotWorkers(connections, errors, slot.snapshotName(), chunks,
-        copier(config, infos, decoder, slot.consistentPoint(), context), estimates, context);
+    return new SnapshotWorkers(
+        connections,
+        errors,
+        slot.snapshotName(),
+        chunks,
+        copier(config, infos, decoder, slot.consistentPoint(), context),
+        estimates,
+        context);
   }
 
   /** Reads chunks of {@code infos}' tables into read events whose source names {@code lsn}. */
-  static ChunkCopier copier(PostgresConfig config, Map<TableId, TableInfo> infos, TextDecoder decoder, Lsn lsn,
+  static ChunkCopier copier(
+      PostgresConfig config,
+      Map<TableId, TableInfo> infos,
+      TextDecoder decoder,
+      Lsn lsn,
       TaskContext context) {
     Map<String, TableSchema> schemas = new HashMap<>();
     Map<String, SourceInfo> sources = new HashMap<>();
@@ -146,32 +194,59 @@ final class SnapshotPhase implements AutoCloseable {
     for (TableInfo t : infos.values()) {
       List<String> columns = t.columnNames();
       int[] types = t.columns().stream().mapToInt(TableInfo.Column::typeOid).toArray();
-      schemas.put(t.id().toString(), TableSchema.of(t.id(), StreamNames.of(config.pipeline(), t.id()), columns,
-          types, TableSchema.keyIndexes(columns, t.primaryKey())));
+      schemas.put(
+          t.id().toString(),
+          TableSchema.of(
+              t.id(),
+              StreamNames.of(config.pipeline(), t.id()),
+              columns,
+              types,
+              TableSchema.keyIndexes(columns, t.primaryKey())));
       Map<String, Object> position = new LinkedHashMap<>();
       position.put("txId", null);
       position.put("lsn", lsn.value());
-      sources.put(t.id().toString(), new SourceInfo("postgresql", config.pipeline(), config.database(),
-          t.id().schema(), t.id().table(), now, "true", position));
+      sources.put(
+          t.id().toString(),
+          new SourceInfo(
+              "postgresql",
+              config.pipeline(),
+              config.database(),
+              t.id().schema(),
+              t.id().table(),
+              now,
+              "true",
+              position));
     }
     return new ChunkCopier(schemas, sources, decoder);
   }
 
   /** The chunks not in {@code from}, to be copied with watermarks while streaming. */
-  static IncrementalSnapshot incremental(PostgresConfig config, Connection meta, Map<TableId, TableInfo> infos,
-      TextDecoder decoder, PostgresOffset from, TaskContext context) throws SQLException {
+  static IncrementalSnapshot incremental(
+      PostgresConfig config,
+      Connection meta,
+      Map<TableId, TableInfo> infos,
+      TextDecoder decoder,
+      PostgresOffset from,
+      TaskContext context)
+      throws SQLException {
     List<Chunk> chunks = plan(config, meta, infos, from.chunksDone());
-    LOG.info(() -> config.pipeline() + ": resuming the interrupted snapshot, " + chunks.size()
-        + " chunk(s) left, copied with watermarks while streaming");
-    return new IncrementalSnapshot(chunks, copier(config, infos, decoder, from.slotLsn(), context), meta,
-        context.clock());
+    LOG.info(
+        () ->
+            config.pipeline()
+                + ": resuming the interrupted snapshot, "
+                + chunks.size()
+                + " chunk(s) left, copied with watermarks while streaming");
+    return new IncrementalSnapshot(
+        chunks, copier(config, infos, decoder, from.slotLsn(), context), meta, context.clock());
   }
 
   PostgresOffset startOffset() {
     return startOffset;
   }
 
-  /** The next chunk as a batch whose offset includes it; the last one also marks the snapshot done. */
+  /**
+   * The next chunk as a batch whose offset includes it; the last one also marks the snapshot done.
+   */
   Batch poll(Duration timeout, PostgresOffset current) throws InterruptedException {
     if (workers.remaining() == 0) {
       return Batch.of(List.of(), current.withSnapshotDone());

@@ -5,11 +5,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Parses PostgreSQL's array literal ({@code array_out} text): {@code {1,2,NULL}}, quoted elements with
- * backslash escapes ({@code {"a b","c\"d"}}), nested dimensions ({@code {{1,2},{3,4}}} → lists of
- * lists), the empty array {@code {}}, and an optional dimension decoration ({@code [0:1]={1,2}}), which
- * is dropped since lists start at 0 anyway. An unquoted {@code NULL} (any case) is SQL NULL; a quoted
- * one is the string. Each element is converted by the element type's parser.
+ * Parses PostgreSQL's array literal ({@code array_out} text): {@code {1,2,NULL}}, quoted elements
+ * with backslash escapes ({@code {"a b","c\"d"}}), nested dimensions ({@code {{1,2},{3,4}}} → lists
+ * of lists), the empty array {@code {}}, and an optional dimension decoration ({@code
+ * [0:1]={1,2}}), which is dropped since lists start at 0 anyway. An unquoted {@code NULL} (any
+ * case) is SQL NULL; a quoted one is the string. Each element is converted by the element type's
+ * parser.
  */
 final class ArrayLiteralParser implements ValueParser {
   private final ValueParser element;
@@ -162,7 +163,9 @@ final class ArrayLiteralParser implements ValueParser {
       return isNull ? null : s.substring(start, end);
     }
 
-    /** The rare unquoted element with backslashes: an escaped character is never trimmed, nor NULL. */
+    /**
+     * The rare unquoted element with backslashes: an escaped character is never trimmed, nor NULL.
+     */
     private String unquotedEscaped(char delimiter, int start) {
       StringBuilder b = new StringBuilder().append(s, start, pos);
       int keep = b.length();
@@ -192,7 +195,8 @@ final class ArrayLiteralParser implements ValueParser {
     }
 
     IllegalArgumentException error(String what) {
-      return new IllegalArgumentException("malformed array literal at position " + pos + ": " + what);
+      return new IllegalArgumentException(
+          "malformed array literal at position " + pos + ": " + what);
     }
 
     private static boolean isSpace(char c) {

@@ -3,9 +3,9 @@ package io.tributary.postgres.types;
 import java.util.Arrays;
 
 /**
- * Decodes bytea text: the hex format ({@code \x0a0b}, the default since PostgreSQL 9.0) and the older
- * escape format ({@code a\000\\b}: printable bytes as themselves, a backslash doubled, other bytes as
- * three octal digits).
+ * Decodes bytea text: the hex format ({@code \x0a0b}, the default since PostgreSQL 9.0) and the
+ * older escape format ({@code a\000\\b}: printable bytes as themselves, a backslash doubled, other
+ * bytes as three octal digits).
  */
 final class Bytea {
   private Bytea() {}
@@ -66,7 +66,8 @@ final class Bytea {
   /** Three octal digits of value 0 to 255 ({@code \000} to {@code \377}) start at {@code at}. */
   private static boolean isOctalByte(String text, int at) {
     return at + 3 <= text.length()
-        && text.charAt(at) >= '0' && text.charAt(at) <= '3'
+        && text.charAt(at) >= '0'
+        && text.charAt(at) <= '3'
         && isOctal(text.charAt(at + 1))
         && isOctal(text.charAt(at + 2));
   }

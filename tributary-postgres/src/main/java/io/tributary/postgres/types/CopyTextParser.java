@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
  * tabs, {@code \N} alone is SQL NULL, and backslash escapes are undone — {@code \b \f \n \r \t \v},
  * {@code \\}, one to three octal digits ({@code \0}…{@code \377}), {@code \x} with one or two hex
  * digits, and a backslash before any other character stands for that character. The bytes are
- * decoded as UTF-8 (the client encoding of pgjdbc connections) after unescaping, since octal and hex
- * escapes denote bytes.
+ * decoded as UTF-8 (the client encoding of pgjdbc connections) after unescaping, since octal and
+ * hex escapes denote bytes.
  *
  * <p>A field without backslashes becomes a String straight from the input; only escaped fields pass
  * through an internal scratch buffer, which makes an instance unsafe to share between threads: use

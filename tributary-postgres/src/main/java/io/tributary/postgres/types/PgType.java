@@ -68,10 +68,9 @@ public record PgType(
   }
 
   /**
-   * A type from a {@code pg_type} row, for example from
-   * {@code SELECT t.oid, n.nspname, t.typname, t.typtype, t.typcategory, t.typbasetype, t.typelem,
-   * t.typdelim FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace}. A base type in category
-   * 'A' with an element type is an array.
+   * A type from a {@code pg_type} row, for example from {@code SELECT t.oid, n.nspname, t.typname,
+   * t.typtype, t.typcategory, t.typbasetype, t.typelem, t.typdelim FROM pg_type t JOIN pg_namespace
+   * n ON n.oid = t.typnamespace}. A base type in category 'A' with an element type is an array.
    */
   public static PgType fromCatalog(
       int oid,
@@ -91,8 +90,9 @@ public record PgType(
           case 'r' -> Kind.RANGE;
           case 'm' -> Kind.MULTIRANGE;
           case 'p' -> Kind.PSEUDO;
-          default -> throw new IllegalArgumentException(
-              "unknown typtype '" + typtype + "' of type " + name);
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown typtype '" + typtype + "' of type " + name);
         };
     int base = kind == Kind.DOMAIN ? typbasetype : 0;
     int element = kind == Kind.ARRAY ? typelem : 0;

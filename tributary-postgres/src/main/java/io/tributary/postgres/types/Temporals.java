@@ -23,8 +23,9 @@ final class Temporals {
 
   /**
    * {@code 2024-01-02 03:04:05.123+00} becomes {@code 2024-01-02T03:04:05.123Z}. The session should
-   * run with {@code TimeZone=UTC}, making the offset always {@code +00}; any other offset (including
-   * historical ones with seconds, like {@code +00:53:28}) is applied to give the same instant in UTC.
+   * run with {@code TimeZone=UTC}, making the offset always {@code +00}; any other offset
+   * (including historical ones with seconds, like {@code +00:53:28}) is applied to give the same
+   * instant in UTC.
    */
   static String timestamptz(String text) {
     int space = text.indexOf(' ');
@@ -34,13 +35,18 @@ final class Temporals {
     int sign = offsetStart(text, space);
     if (text.length() - sign == 3 && text.startsWith("+00", sign)) {
       return new StringBuilder(sign + 1)
-          .append(text, 0, space).append('T').append(text, space + 1, sign).append('Z')
+          .append(text, 0, space)
+          .append('T')
+          .append(text, space + 1, sign)
+          .append('Z')
           .toString();
     }
     return toUtc(text, space, sign);
   }
 
-  /** {@code 03:04:05.123+02} becomes {@code 03:04:05.123+02:00}; a zero offset becomes {@code Z}. */
+  /**
+   * {@code 03:04:05.123+02} becomes {@code 03:04:05.123+02:00}; a zero offset becomes {@code Z}.
+   */
   static String timetz(String text) {
     int sign = offsetStart(text, 0);
     int offsetLength = text.length() - sign;

@@ -32,8 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@code infinity}, {@code -infinity} and BC dates and timestamps stay as PostgreSQL wrote them.
  *
- * <p>Thread-safe. Parsers are resolved once per type and cached; registering a type in the
- * registry makes the cache of user-defined types recompute.
+ * <p>Thread-safe. Parsers are resolved once per type and cached; registering a type in the registry
+ * makes the cache of user-defined types recompute.
  */
 public final class TextValueConverter {
   /** Domains of domains end somewhere; a deeper chain can only be a cycle in corrupt metadata. */
@@ -87,8 +87,12 @@ public final class TextValueConverter {
 
   private ValueParser resolve(PgType type, int depth) {
     if (depth > MAX_DEPTH) {
-      throw new IllegalStateException("type " + type.qualifiedName() + " nests more than " + MAX_DEPTH
-          + " levels of domains or arrays; the type metadata is inconsistent");
+      throw new IllegalStateException(
+          "type "
+              + type.qualifiedName()
+              + " nests more than "
+              + MAX_DEPTH
+              + " levels of domains or arrays; the type metadata is inconsistent");
     }
     return switch (type.kind()) {
       case BASE -> builtinScalar(type.oid());
@@ -138,8 +142,15 @@ public final class TextValueConverter {
         return parser.parse(text);
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(
-            "cannot convert " + type.qualifiedName() + " (OID " + type.oid() + ") value '"
-                + abbreviate(text) + "': " + e.getMessage(), e);
+            "cannot convert "
+                + type.qualifiedName()
+                + " (OID "
+                + type.oid()
+                + ") value '"
+                + abbreviate(text)
+                + "': "
+                + e.getMessage(),
+            e);
       }
     };
   }

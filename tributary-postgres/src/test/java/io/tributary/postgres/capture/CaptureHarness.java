@@ -72,25 +72,41 @@ final class CaptureHarness implements AutoCloseable {
     Config config = config();
     PostgresConnector connector = new PostgresConnector();
     destination = LogTestSupport.open(logRoot.resolve(pipeline));
-    running = new Pipeline(pipeline, ctx -> connector.createTask(config, ctx), destination,
-        new PipelineSettings(16, 40_000, 20_000, Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(2),
-            Duration.ofMinutes(1)), Clock.systemUTC());
+    running =
+        new Pipeline(
+            pipeline,
+            ctx -> connector.createTask(config, ctx),
+            destination,
+            new PipelineSettings(
+                16,
+                40_000,
+                20_000,
+                Duration.ofMillis(100),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(1)),
+            Clock.systemUTC());
     result = new CompletableFuture<>();
     Pipeline p = running;
-    Thread.ofPlatform().name("it-pipeline-" + pipeline).start(() -> {
-      try {
-        result.complete(p.run());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
+    Thread.ofPlatform()
+        .name("it-pipeline-" + pipeline)
+        .start(
+            () -> {
+              try {
+                result.complete(p.run());
+              } catch (Throwable t) {
+                result.completeExceptionally(t);
+              }
+            });
     return this;
   }
 
   /** Starts and waits until the snapshot is done and changes stream. */
   CaptureHarness startStreaming() throws IOException {
     start();
-    await().atMost(Duration.ofSeconds(60)).until(() -> running.status().state() == PipelineState.STREAMING);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> running.status().state() == PipelineState.STREAMING);
     return this;
   }
 
@@ -130,7 +146,9 @@ final class CaptureHarness implements AutoCloseable {
   }
 
   List<JsonNode> awaitEvents(String table, int count) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> events(table).size() >= count);
     return events(table);
   }

@@ -18,7 +18,9 @@ final class LogTestSupport {
     return LogDestination.open(dir);
   }
 
-  /** Every committed record value of {@code stream}, in order; empty when the stream does not exist. */
+  /**
+   * Every committed record value of {@code stream}, in order; empty when the stream does not exist.
+   */
   static List<byte[]> readAll(Path dir, String stream) {
     try (LogReader reader = LogReader.open(dir)) {
       List<byte[]> out = new ArrayList<>();

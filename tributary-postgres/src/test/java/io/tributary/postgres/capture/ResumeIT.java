@@ -28,15 +28,21 @@ class ResumeIT {
   @Test
   void resumesAfterARestartWithEveryChangeExactlyOnce() throws Exception {
     String db = server.createUniqueDatabase("restart");
-    server.execute(db, "CREATE TABLE t (id int PRIMARY KEY, v int)", "INSERT INTO t SELECT g, 0 FROM generate_series(1, 100) g");
-    CaptureHarness first = new CaptureHarness(server, db, "p", data).set("tables", List.of("public.t"))
-        .startStreaming();
+    server.execute(
+        db,
+        "CREATE TABLE t (id int PRIMARY KEY, v int)",
+        "INSERT INTO t SELECT g, 0 FROM generate_series(1, 100) g");
+    CaptureHarness first =
+        new CaptureHarness(server, db, "p", data)
+            .set("tables", List.of("public.t"))
+            .startStreaming();
     server.execute(db, "UPDATE t SET v = 1 WHERE id <= 10");
     first.awaitEvents("public.t", 110);
     assertThat(first.stop()).isEqualTo(PipelineState.STOPPED);
 
     server.execute(db, "UPDATE t SET v = 2 WHERE id <= 20", "DELETE FROM t WHERE id > 90");
-    CaptureHarness second = new CaptureHarness(server, db, "p", data).set("tables", List.of("public.t")).start();
+    CaptureHarness second =
+        new CaptureHarness(server, db, "p", data).set("tables", List.of("public.t")).start();
     server.execute(db, "INSERT INTO t VALUES (1000, 5)");
     second.awaitEvents("public.t", 141);
     Thread.sleep(1500); // anything repeated would show up by now
@@ -76,30 +82,52 @@ class ResumeIT {
   @Test
   void resumesAnInterruptedSnapshotWithoutLosingConcurrentChanges() throws Exception {
     String db = server.createUniqueDatabase("snapresume");
-    server.execute(db, "CREATE TABLE t (id int PRIMARY KEY, v int)",
+    server.execute(
+        db,
+        "CREATE TABLE t (id int PRIMARY KEY, v int)",
         "INSERT INTO t SELECT g, 0 FROM generate_series(1, 100000) g");
-    CaptureHarness first = new CaptureHarness(server, db, "p", data).set("tables", List.of("public.t"))
-        .set("snapshot_chunk_rows", 500).set("snapshot_workers", 1);
+    CaptureHarness first =
+        new CaptureHarness(server, db, "p", data)
+            .set("tables", List.of("public.t"))
+            .set("snapshot_chunk_rows", 500)
+            .set("snapshot_workers", 1);
     first.start();
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-        .until(() -> first.status().committedOffset() != null && first.status().committedOffset().contains("chunks="));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(5))
+        .until(
+            () ->
+                first.status().committedOffset() != null
+                    && first.status().committedOffset().contains("chunks="));
     first.stop();
     int copied = first.events("public.t").size();
     assertThat(first.status().committedOffset()).contains("snapshot=running");
     assertThat(copied).isBetween(1, 99_999);
 
     // changes while Tributary is down, to rows copied and not yet copied
-    server.execute(db, "UPDATE t SET v = 1 WHERE id % 7 = 0", "DELETE FROM t WHERE id % 11 = 0",
+    server.execute(
+        db,
+        "UPDATE t SET v = 1 WHERE id % 7 = 0",
+        "DELETE FROM t WHERE id % 11 = 0",
         "INSERT INTO t SELECT g, 2 FROM generate_series(100001, 100100) g");
-    CaptureHarness second = new CaptureHarness(server, db, "p", data).set("tables", List.of("public.t"))
-        .set("snapshot_chunk_rows", 500);
+    CaptureHarness second =
+        new CaptureHarness(server, db, "p", data)
+            .set("tables", List.of("public.t"))
+            .set("snapshot_chunk_rows", 500);
     second.start();
     // and while it copies the rest
     server.execute(db, "UPDATE t SET v = 3 WHERE id % 13 = 0");
-    await().atMost(Duration.ofSeconds(90)).until(() -> second.status().state() == PipelineState.STREAMING);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> second.status().state() == PipelineState.STREAMING);
     server.execute(db, "INSERT INTO t VALUES (-1, -1)");
-    await().atMost(Duration.ofSeconds(30)).until(() -> second.events("public.t").stream()
-        .anyMatch(x -> !x.get("after").isNull() && x.get("after").get("id").asInt() == -1));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                second.events("public.t").stream()
+                    .anyMatch(
+                        x -> !x.get("after").isNull() && x.get("after").get("id").asInt() == -1));
     second.stop();
 
     // v only ever grows (0 → 1 → 3, inserts at 2), so a read older than a change already captured
@@ -114,7 +142,9 @@ class ResumeIT {
       int id = e.get("after").get("id").asInt();
       int v = e.get("after").get("v").asInt();
       replayed.put(id, v);
-      assertThat(v).as("row %d went back in time at %s", id, e).isGreaterThanOrEqualTo(highest.getOrDefault(id, v));
+      assertThat(v)
+          .as("row %d went back in time at %s", id, e)
+          .isGreaterThanOrEqualTo(highest.getOrDefault(id, v));
       highest.merge(id, v, Math::max);
     }
     assertThat(replayed).isEqualTo(tableState(db));
@@ -122,7 +152,8 @@ class ResumeIT {
 
   private Map<Integer, Integer> tableState(String db) throws Exception {
     Map<Integer, Integer> out = new HashMap<>();
-    try (Connection c = server.connect(db); ResultSet rs = c.createStatement().executeQuery("SELECT id, v FROM t")) {
+    try (Connection c = server.connect(db);
+        ResultSet rs = c.createStatement().executeQuery("SELECT id, v FROM t")) {
       while (rs.next()) {
         out.put(rs.getInt(1), rs.getInt(2));
       }

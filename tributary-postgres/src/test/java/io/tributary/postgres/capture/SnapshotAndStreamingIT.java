@@ -29,7 +29,8 @@ class SnapshotAndStreamingIT {
   @Test
   void snapshotsExistingRowsThenStreamsEveryChangeInCommitOrder() throws Exception {
     try (CaptureHarness h = harness("orders")) {
-      h.sql("CREATE TABLE orders (id serial PRIMARY KEY, customer text NOT NULL, amount numeric(10,2))",
+      h.sql(
+          "CREATE TABLE orders (id serial PRIMARY KEY, customer text NOT NULL, amount numeric(10,2))",
           "INSERT INTO orders (customer, amount) VALUES ('ada', 10.50), ('bob', 20.00)");
       h.set("tables", List.of("public.orders")).start();
       List<JsonNode> snap = h.awaitEvents("public.orders", 2);
@@ -41,8 +42,9 @@ class SnapshotAndStreamingIT {
       assertThat(snap.get(0).get("before").isNull()).isTrue();
 
       h.sql("INSERT INTO orders (customer, amount) VALUES ('cy', 5)");
-      h.sql("BEGIN; UPDATE orders SET amount = 11 WHERE customer = 'ada'; DELETE FROM orders WHERE customer = 'bob';"
-          + " COMMIT");
+      h.sql(
+          "BEGIN; UPDATE orders SET amount = 11 WHERE customer = 'ada'; DELETE FROM orders WHERE customer = 'bob';"
+              + " COMMIT");
       h.sql("TRUNCATE orders");
       List<JsonNode> all = h.awaitEvents("public.orders", 6);
       assertThat(ops(all)).containsExactly("r", "r", "c", "u", "d", "t");
@@ -57,7 +59,8 @@ class SnapshotAndStreamingIT {
       JsonNode update = all.get(3);
       JsonNode delete = all.get(4);
       assertThat(update.get("after").get("amount").asText()).isEqualTo("11.00");
-      assertThat(update.get("transaction").get("id").asText()).isEqualTo(delete.get("transaction").get("id").asText());
+      assertThat(update.get("transaction").get("id").asText())
+          .isEqualTo(delete.get("transaction").get("id").asText());
       assertThat(update.get("transaction").get("total_order").asInt()).isEqualTo(1);
       assertThat(delete.get("transaction").get("total_order").asInt()).isEqualTo(2);
       assertThat(delete.get("before").get("id").asInt()).isEqualTo(2);
@@ -71,17 +74,19 @@ class SnapshotAndStreamingIT {
   @Test
   void snapshotAndStreamRenderEveryTypeTheSameWay() throws Exception {
     try (CaptureHarness h = harness("types")) {
-      h.sql("CREATE TYPE mood AS ENUM ('sad', 'happy')",
+      h.sql(
+          "CREATE TYPE mood AS ENUM ('sad', 'happy')",
           "CREATE DOMAIN positive AS integer CHECK (VALUE > 0)",
           "CREATE TABLE t (id int PRIMARY KEY, b bool, i2 int2, i8 int8, f4 float4, f8 float8, n numeric,"
               + " nn numeric, t text, vc varchar(10), c char(3), by bytea, j json, jb jsonb, u uuid, d date,"
               + " ts timestamp, tstz timestamptz, tm time, iv interval, ia int[], ta text[], m mood, p positive,"
               + " inf timestamptz, ip inet)");
-      String values = "true, 32767, 9223372036854775807, 1.5, 'NaN', 12345678901234567890.123456789, 'NaN',"
-          + " 'zoë \"q\" \\ tab\t', 'abc', 'ab', '\\x00ff10', '{\"a\": [1, 2]}', '{\"b\": null}',"
-          + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '2024-02-29', '2024-01-02 03:04:05.123456',"
-          + " '2024-01-02 03:04:05+02', '13:14:15', '1 day 2 hours', '{1,NULL,3}', '{\"a b\",\"c,d\"}', 'happy', 7,"
-          + " 'infinity', '10.0.0.1/8'";
+      String values =
+          "true, 32767, 9223372036854775807, 1.5, 'NaN', 12345678901234567890.123456789, 'NaN',"
+              + " 'zoë \"q\" \\ tab\t', 'abc', 'ab', '\\x00ff10', '{\"a\": [1, 2]}', '{\"b\": null}',"
+              + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '2024-02-29', '2024-01-02 03:04:05.123456',"
+              + " '2024-01-02 03:04:05+02', '13:14:15', '1 day 2 hours', '{1,NULL,3}', '{\"a b\",\"c,d\"}', 'happy', 7,"
+              + " 'infinity', '10.0.0.1/8'";
       h.sql("INSERT INTO t VALUES (1, " + values + ")");
       h.set("tables", List.of("public.t")).start();
       h.awaitEvents("public.t", 1);
@@ -117,7 +122,8 @@ class SnapshotAndStreamingIT {
       h.sql("INSERT INTO items VALUES (1, 'a')");
       h.awaitEvents("public.items", 1);
       h.sql("ALTER TABLE items ADD COLUMN price int", "INSERT INTO items VALUES (2, 'b', 3)");
-      h.sql("ALTER TABLE items RENAME COLUMN name TO title", "INSERT INTO items VALUES (3, 'c', 4)");
+      h.sql(
+          "ALTER TABLE items RENAME COLUMN name TO title", "INSERT INTO items VALUES (3, 'c', 4)");
       h.sql("ALTER TABLE items DROP COLUMN price", "INSERT INTO items VALUES (4, 'd')");
       List<JsonNode> e = h.awaitEvents("public.items", 4);
       assertThat(fieldNames(e.get(0))).containsExactly("id", "name");
@@ -131,9 +137,14 @@ class SnapshotAndStreamingIT {
   @Test
   void capturesTablesWithoutPrimaryKeyWithTheirFullOldRow() throws Exception {
     try (CaptureHarness h = harness("nopk")) {
-      h.sql("CREATE TABLE log_lines (line text, n int)", "ALTER TABLE log_lines REPLICA IDENTITY FULL");
+      h.sql(
+          "CREATE TABLE log_lines (line text, n int)",
+          "ALTER TABLE log_lines REPLICA IDENTITY FULL");
       h.set("tables", List.of("public.log_lines")).startStreaming();
-      h.sql("INSERT INTO log_lines VALUES ('x', 1)", "UPDATE log_lines SET n = 2", "DELETE FROM log_lines");
+      h.sql(
+          "INSERT INTO log_lines VALUES ('x', 1)",
+          "UPDATE log_lines SET n = 2",
+          "DELETE FROM log_lines");
       List<JsonNode> e = h.awaitEvents("public.log_lines", 3);
       assertThat(ops(e)).containsExactly("c", "u", "d");
       assertThat(e.get(1).get("before").get("n").asInt()).isEqualTo(1);
@@ -145,7 +156,8 @@ class SnapshotAndStreamingIT {
   @Test
   void capturesPartitionedTablesUnderTheRootsName() throws Exception {
     try (CaptureHarness h = harness("parts")) {
-      h.sql("CREATE TABLE m (id int, region text, PRIMARY KEY (id, region)) PARTITION BY LIST (region)",
+      h.sql(
+          "CREATE TABLE m (id int, region text, PRIMARY KEY (id, region)) PARTITION BY LIST (region)",
           "CREATE TABLE m_eu PARTITION OF m FOR VALUES IN ('eu')",
           "CREATE TABLE m_us PARTITION OF m FOR VALUES IN ('us')",
           "INSERT INTO m VALUES (1, 'eu'), (2, 'us')");
@@ -154,20 +166,23 @@ class SnapshotAndStreamingIT {
       h.sql("INSERT INTO m VALUES (3, 'us')", "UPDATE m SET id = 10 WHERE id = 1");
       List<JsonNode> e = h.awaitEvents("public.m", 4);
       assertThat(ops(e)).containsExactly("r", "r", "c", "u");
-      assertThat(e.stream().map(x -> x.get("source").get("table").asText()).distinct()).containsExactly("m");
+      assertThat(e.stream().map(x -> x.get("source").get("table").asText()).distinct())
+          .containsExactly("m");
     }
   }
 
   @Test
   void marksUnchangedToastedValuesAsUnavailable() throws Exception {
     try (CaptureHarness h = harness("toast")) {
-      h.sql("CREATE TABLE docs (id int PRIMARY KEY, body text, v int)",
+      h.sql(
+          "CREATE TABLE docs (id int PRIMARY KEY, body text, v int)",
           "ALTER TABLE docs ALTER COLUMN body SET STORAGE EXTERNAL");
       h.set("tables", List.of("public.docs")).startStreaming();
       h.sql("INSERT INTO docs VALUES (1, repeat('x', 10000), 1)", "UPDATE docs SET v = 2");
       List<JsonNode> e = h.awaitEvents("public.docs", 2);
       assertThat(e.get(0).get("after").get("body").asText()).hasSize(10000);
-      assertThat(e.get(1).get("after").get("body").asText()).isEqualTo("__tributary_unavailable_value");
+      assertThat(e.get(1).get("after").get("body").asText())
+          .isEqualTo("__tributary_unavailable_value");
       assertThat(e.get(1).get("after").get("v").asInt()).isEqualTo(2);
     }
   }
@@ -194,9 +209,19 @@ class SnapshotAndStreamingIT {
       h.set("tables", List.of("public.quiet")).set("slot", "idle_slot").startStreaming();
       h.sql("INSERT INTO busy SELECT generate_series(1, 1000)");
       String walAfterWrite = scalar(h, "SELECT pg_current_wal_lsn()::text");
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "t".equals(scalar(h,
-          "SELECT (confirmed_flush_lsn >= '" + walAfterWrite + "')::text FROM pg_replication_slots"
-              + " WHERE slot_name = 'idle_slot'").substring(0, 1)));
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  "t"
+                      .equals(
+                          scalar(
+                                  h,
+                                  "SELECT (confirmed_flush_lsn >= '"
+                                      + walAfterWrite
+                                      + "')::text FROM pg_replication_slots"
+                                      + " WHERE slot_name = 'idle_slot'")
+                              .substring(0, 1)));
     }
   }
 
@@ -204,13 +229,19 @@ class SnapshotAndStreamingIT {
   void snapshotOnlyStopsWhenDoneAndLeavesNoSlot() throws Exception {
     try (CaptureHarness h = harness("once")) {
       h.sql("CREATE TABLE c (id int PRIMARY KEY)", "INSERT INTO c SELECT generate_series(1, 2500)");
-      h.set("tables", List.of("public.c")).set("snapshot", "initial_only").set("snapshot_chunk_rows", 100)
-          .set("slot", "once_slot").start();
+      h.set("tables", List.of("public.c"))
+          .set("snapshot", "initial_only")
+          .set("snapshot_chunk_rows", 100)
+          .set("slot", "once_slot")
+          .start();
       assertThat(h.awaitEnd(Duration.ofSeconds(60))).isEqualTo(PipelineState.STOPPED);
       List<JsonNode> e = h.events("public.c");
       assertThat(e).hasSize(2500);
       assertThat(e.stream().map(x -> x.get("after").get("id").asInt()).distinct()).hasSize(2500);
-      assertThat(scalar(h, "SELECT count(*)::text FROM pg_replication_slots WHERE slot_name = 'once_slot'"))
+      assertThat(
+              scalar(
+                  h,
+                  "SELECT count(*)::text FROM pg_replication_slots WHERE slot_name = 'once_slot'"))
           .isEqualTo("0");
     }
   }
@@ -222,10 +253,18 @@ class SnapshotAndStreamingIT {
       h.set("tables", List.of("public.secret")).set("sslmode", "require").startStreaming();
       h.sql("INSERT INTO secret VALUES (1)");
       assertThat(h.awaitEvents("public.secret", 1)).hasSize(1);
-      assertThat(scalar(h, "SELECT count(*)::text FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)"
-          + " WHERE a.application_name LIKE 'tributary-shop-%' AND NOT s.ssl")).isEqualTo("0");
-      assertThat(scalar(h, "SELECT count(*)::text FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)"
-          + " WHERE a.application_name = 'tributary-shop-replication' AND s.ssl")).isEqualTo("1");
+      assertThat(
+              scalar(
+                  h,
+                  "SELECT count(*)::text FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)"
+                      + " WHERE a.application_name LIKE 'tributary-shop-%' AND NOT s.ssl"))
+          .isEqualTo("0");
+      assertThat(
+              scalar(
+                  h,
+                  "SELECT count(*)::text FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)"
+                      + " WHERE a.application_name = 'tributary-shop-replication' AND s.ssl"))
+          .isEqualTo("1");
     }
   }
 
@@ -236,7 +275,8 @@ class SnapshotAndStreamingIT {
   }
 
   static String scalar(CaptureHarness h, String sql) throws Exception {
-    try (Connection c = h.server.connect(h.database); ResultSet rs = c.createStatement().executeQuery(sql)) {
+    try (Connection c = h.server.connect(h.database);
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
     }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Messages captured from PostgreSQL 15.20 with {@code pg_logical_slot_peek_binary_changes(...,
- * 'proto_version', '1', ...)} for {@code CREATE TABLE small (id int PRIMARY KEY, name text, big text)}
- * with {@code big} stored out of line, after an insert, an update of {@code name}, an update of the
- * key and a delete.
+ * 'proto_version', '1', ...)} for {@code CREATE TABLE small (id int PRIMARY KEY, name text, big
+ * text)} with {@code big} stored out of line, after an insert, an update of {@code name}, an update
+ * of the key and a delete.
  */
 class CapturedMessagesTest {
   private static final String BIG = "78".repeat(3000); // 3000 × 'x'
@@ -57,8 +57,7 @@ class CapturedMessagesTest {
 
   @Test
   void decodesInsertWithLongValue() {
-    var insert =
-        (Insert) decode("49000040264e00037400000001317400000001617400000bb8" + BIG);
+    var insert = (Insert) decode("49000040264e00037400000001317400000001617400000bb8" + BIG);
 
     assertThat(insert).isEqualTo(new Insert(16_422, TupleData.of("1", "a", "x".repeat(3000))));
   }
@@ -72,7 +71,8 @@ class CapturedMessagesTest {
 
   @Test
   void decodesUpdateOfTheKeyWithOldKeyTuple() {
-    var update = (Update) decode("55000040264b00037400000001316e6e4e000374000000013274000000016275");
+    var update =
+        (Update) decode("55000040264b00037400000001316e6e4e000374000000013274000000016275");
 
     assertThat(update)
         .isEqualTo(

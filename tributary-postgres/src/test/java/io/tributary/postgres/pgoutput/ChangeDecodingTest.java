@@ -32,9 +32,16 @@ class ChangeDecodingTest {
   void decodesUpdateWithOldKeyWhoseNonKeyColumnsAreNull() {
     var update =
         (Update)
-            message('U').int32(16_385)
-                .int8('K').int16(2).text("1").int8('n')
-                .int8('N').int16(2).text("2").text("v")
+            message('U')
+                .int32(16_385)
+                .int8('K')
+                .int16(2)
+                .text("1")
+                .int8('n')
+                .int8('N')
+                .int16(2)
+                .text("2")
+                .text("v")
                 .decode();
 
     assertThat(update.oldKind()).isEqualTo(Update.OLD_KEY);
@@ -46,9 +53,18 @@ class ChangeDecodingTest {
   void decodesUpdateWithFullOldRowAndUnchangedToastValue() {
     var update =
         (Update)
-            message('U').int32(16_385)
-                .int8('O').int16(3).text("1").text("before").int8('n')
-                .int8('N').int16(3).text("1").text("after").int8('u')
+            message('U')
+                .int32(16_385)
+                .int8('O')
+                .int16(3)
+                .text("1")
+                .text("before")
+                .int8('n')
+                .int8('N')
+                .int16(3)
+                .text("1")
+                .text("after")
+                .int8('u')
                 .decode();
 
     assertThat(update.oldKind()).isEqualTo(Update.OLD_ROW);
@@ -59,7 +75,8 @@ class ChangeDecodingTest {
 
   @Test
   void decodesDeleteWithOldKey() {
-    var delete = (Delete) message('D').int32(16_385).int8('K').int16(2).text("9").int8('n').decode();
+    var delete =
+        (Delete) message('D').int32(16_385).int8('K').int16(2).text("9").int8('n').decode();
 
     assertThat(delete.relationOid()).isEqualTo(16_385);
     assertThat(delete.oldKind()).isEqualTo(Update.OLD_KEY);
@@ -68,7 +85,8 @@ class ChangeDecodingTest {
 
   @Test
   void decodesDeleteWithFullOldRow() {
-    var delete = (Delete) message('D').int32(16_385).int8('O').int16(2).text("9").text("x").decode();
+    var delete =
+        (Delete) message('D').int32(16_385).int8('O').int16(2).text("9").text("x").decode();
 
     assertThat(delete.oldKind()).isEqualTo(Update.OLD_ROW);
     assertThat(delete.oldTuple()).isEqualTo(TupleData.of("9", "x"));

@@ -14,8 +14,12 @@ class LogicalMessageDecodingTest {
     byte[] content = "{\"ts\":1}".getBytes(StandardCharsets.UTF_8);
     var msg =
         (LogicalMessage)
-            message('M').int8(0).int64(0x2_0000_0100L).string("tributary.heartbeat")
-                .int32(content.length).bytes(content)
+            message('M')
+                .int8(0)
+                .int64(0x2_0000_0100L)
+                .string("tributary.heartbeat")
+                .int32(content.length)
+                .bytes(content)
                 .decode();
 
     assertThat(msg.transactional()).isFalse();

@@ -21,7 +21,8 @@ class MalformedMessageTest {
     assertThatThrownBy(() -> message('Z').decode())
         .isInstanceOf(PgOutputException.class)
         .hasMessageContaining("unknown pgoutput message type 'Z' (0x5a)");
-    assertThatThrownBy(() -> new MessageBytes().int8(0xF0).decode()).hasMessageContaining("type 0xf0");
+    assertThatThrownBy(() -> new MessageBytes().int8(0xF0).decode())
+        .hasMessageContaining("type 0xf0");
   }
 
   @Test
@@ -48,8 +49,17 @@ class MalformedMessageTest {
   @Test
   void detectsEveryTruncationOfAnUpdate() {
     byte[] whole =
-        message('U').int32(1).int8('O').int16(2).text("a").int8('n')
-            .int8('N').int16(2).text("bb").int8('u').toArray();
+        message('U')
+            .int32(1)
+            .int8('O')
+            .int16(2)
+            .text("a")
+            .int8('n')
+            .int8('N')
+            .int16(2)
+            .text("bb")
+            .int8('u')
+            .toArray();
 
     for (int len = 1; len < whole.length; len++) {
       byte[] cut = Arrays.copyOf(whole, len);
@@ -62,7 +72,8 @@ class MalformedMessageTest {
 
   @Test
   void detectsTextValueLongerThanTheMessage() {
-    assertThatThrownBy(() -> message('I').int32(1).int8('N').int16(1).int8('t').int32(100).int8('x').decode())
+    assertThatThrownBy(
+            () -> message('I').int32(1).int8('N').int16(1).int8('t').int32(100).int8('x').decode())
         .hasMessageContaining("truncated pgoutput Insert message: text value needs 100 byte(s)");
   }
 
@@ -74,16 +85,19 @@ class MalformedMessageTest {
 
   @Test
   void rejectsUnterminatedString() {
-    assertThatThrownBy(() -> message('Y').int32(1).string("public").bytes(new byte[] {'m', 'o'}).decode())
-        .hasMessageContaining("malformed pgoutput Type message at offset 12: string type name has no"
-            + " terminating zero byte");
+    assertThatThrownBy(
+            () -> message('Y').int32(1).string("public").bytes(new byte[] {'m', 'o'}).decode())
+        .hasMessageContaining(
+            "malformed pgoutput Type message at offset 12: string type name has no"
+                + " terminating zero byte");
   }
 
   @Test
   void rejectsUnknownTupleColumnKind() {
     assertThatThrownBy(() -> message('I').int32(1).int8('N').int16(2).text("1").int8('x').decode())
-        .hasMessageContaining("malformed pgoutput Insert message at offset 14: unknown kind 0x78 for"
-            + " tuple column 1");
+        .hasMessageContaining(
+            "malformed pgoutput Insert message at offset 14: unknown kind 0x78 for"
+                + " tuple column 1");
   }
 
   @Test
@@ -109,15 +123,17 @@ class MalformedMessageTest {
   @Test
   void rejectsTrailingBytes() {
     assertThatThrownBy(() -> message('C').int8(0).int64(1).int64(2).int64(3).int8(0).decode())
-        .hasMessage("malformed pgoutput Commit message at offset 26: 1 unexpected byte(s) after the"
-            + " last field");
+        .hasMessage(
+            "malformed pgoutput Commit message at offset 26: 1 unexpected byte(s) after the"
+                + " last field");
   }
 
   @Test
   void leavesBufferPositionAloneWhenDecodingFails() {
     ByteBuffer buffer = message('B').int64(1).buffer();
 
-    assertThatThrownBy(() -> new PgOutputDecoder().decode(buffer)).isInstanceOf(PgOutputException.class);
+    assertThatThrownBy(() -> new PgOutputDecoder().decode(buffer))
+        .isInstanceOf(PgOutputException.class);
     org.assertj.core.api.Assertions.assertThat(buffer.position()).isZero();
   }
 }

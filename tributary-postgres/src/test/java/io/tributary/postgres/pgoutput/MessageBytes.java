@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** Builds protocol messages byte by byte, big-endian, as the "Message Formats" page lists fields. */
+/**
+ * Builds protocol messages byte by byte, big-endian, as the "Message Formats" page lists fields.
+ */
 final class MessageBytes {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 

@@ -17,10 +17,22 @@ class RelationDecodingTest {
                 .string("orders")
                 .int8('d')
                 .int16(4)
-                .int8(1).string("id").int32(20).int32(-1)
-                .int8(1).string("region").int32(1043).int32(36)
-                .int8(0).string("total").int32(1700).int32((12 << 16 | 2) + 4)
-                .int8(0).string("notes").int32(25).int32(-1)
+                .int8(1)
+                .string("id")
+                .int32(20)
+                .int32(-1)
+                .int8(1)
+                .string("region")
+                .int32(1043)
+                .int32(36)
+                .int8(0)
+                .string("total")
+                .int32(1700)
+                .int32((12 << 16 | 2) + 4)
+                .int8(0)
+                .string("notes")
+                .int32(25)
+                .int32(-1)
                 .decode();
 
     assertThat(relation.oid()).isEqualTo(16_385);
@@ -39,8 +51,16 @@ class RelationDecodingTest {
   void keepsTheEmptyNamespaceThatStandsForPgCatalogAndUnicodeNames() {
     var relation =
         (Relation)
-            message('R').int32(42).string("").string("tâble ✓").int8('f').int16(1)
-                .int8(0).string("naïve").int32(25).int32(-1)
+            message('R')
+                .int32(42)
+                .string("")
+                .string("tâble ✓")
+                .int8('f')
+                .int16(1)
+                .int8(0)
+                .string("naïve")
+                .int32(25)
+                .int32(-1)
                 .decode();
 
     assertThat(relation.namespace()).isEmpty();
@@ -61,7 +81,8 @@ class RelationDecodingTest {
   @Test
   void readsRelationOidsAboveTheSignedRangeBitForBit() {
     var relation =
-        (Relation) message('R').int32(0xFFFF_FFF0).string("s").string("t").int8('i').int16(0).decode();
+        (Relation)
+            message('R').int32(0xFFFF_FFF0).string("s").string("t").int8('i').int16(0).decode();
 
     assertThat(Integer.toUnsignedLong(relation.oid())).isEqualTo(4_294_967_280L);
   }

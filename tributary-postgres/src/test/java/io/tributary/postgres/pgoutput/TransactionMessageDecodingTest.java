@@ -33,7 +33,13 @@ class TransactionMessageDecodingTest {
   @Test
   void decodesCommit() {
     var commit =
-        (Commit) message('C').int8(0).int64(0x1_6B37_4D48L).int64(0x1_6B37_4D78L).int64(PG_MICROS).decode();
+        (Commit)
+            message('C')
+                .int8(0)
+                .int64(0x1_6B37_4D48L)
+                .int64(0x1_6B37_4D78L)
+                .int64(PG_MICROS)
+                .decode();
 
     assertThat(commit.flags()).isZero();
     assertThat(commit.commitLsn()).isEqualTo(Lsn.parse("1/6B374D48"));

@@ -14,11 +14,16 @@ class TupleDataDecodingTest {
   void decodesEveryColumnKind() {
     var insert =
         (Insert)
-            message('I').int32(1).int8('N').int16(5)
+            message('I')
+                .int32(1)
+                .int8('N')
+                .int16(5)
                 .int8('n')
                 .int8('u')
                 .text("héllo wörld ✓ 😀")
-                .int8('b').int32(3).bytes(new byte[] {0, (byte) 0xFF, 7})
+                .int8('b')
+                .int32(3)
+                .bytes(new byte[] {0, (byte) 0xFF, 7})
                 .text("")
                 .decode();
     TupleData tuple = insert.newTuple();
@@ -64,8 +69,10 @@ class TupleDataDecodingTest {
     ByteBuffer slice = ByteBuffer.wrap(framed).position(3).slice();
     ByteBuffer direct = ByteBuffer.allocateDirect(msg.length).put(msg).flip();
 
-    assertThat(new PgOutputDecoder().decode(slice)).isEqualTo(new Insert(5, TupleData.of("ab", null)));
-    assertThat(new PgOutputDecoder().decode(direct)).isEqualTo(new Insert(5, TupleData.of("ab", null)));
+    assertThat(new PgOutputDecoder().decode(slice))
+        .isEqualTo(new Insert(5, TupleData.of("ab", null)));
+    assertThat(new PgOutputDecoder().decode(direct))
+        .isEqualTo(new Insert(5, TupleData.of("ab", null)));
   }
 
   @Test

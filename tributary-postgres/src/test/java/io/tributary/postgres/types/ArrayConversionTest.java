@@ -22,10 +22,12 @@ class ArrayConversionTest {
 
   @Test
   void convertsElementsByElementTypeWithNulls() {
-    assertThat(convert(1007, "{1,2,NULL,-2147483648}")).isEqualTo(list(1, 2, null, Integer.MIN_VALUE));
+    assertThat(convert(1007, "{1,2,NULL,-2147483648}"))
+        .isEqualTo(list(1, 2, null, Integer.MIN_VALUE));
     assertThat(convert(1016, "{9223372036854775807}")).isEqualTo(list(Long.MAX_VALUE));
     assertThat(convert(1000, "{t,f,NULL}")).isEqualTo(list(true, false, null));
-    assertThat(convert(1022, "{1.5,NaN,-Infinity}")).isEqualTo(list(1.5, Double.NaN, Double.NEGATIVE_INFINITY));
+    assertThat(convert(1022, "{1.5,NaN,-Infinity}"))
+        .isEqualTo(list(1.5, Double.NaN, Double.NEGATIVE_INFINITY));
     assertThat(convert(1231, "{1.10,NaN}")).isEqualTo(list(new BigDecimal("1.10"), "NaN"));
     assertThat(convert(2951, "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11}"))
         .isEqualTo(list("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"));
@@ -63,13 +65,15 @@ class ArrayConversionTest {
     assertThat(convert(1007, "{{1,2},{3,4}}")).isEqualTo(List.of(List.of(1, 2), List.of(3, 4)));
     assertThat(convert(1009, "{{{a}},{{\"b c\"}}}"))
         .isEqualTo(List.of(List.of(List.of("a")), List.of(List.of("b c"))));
-    assertThat(convert(1007, "{{1,NULL},{NULL,4}}")).isEqualTo(List.of(list(1, null), list(null, 4)));
+    assertThat(convert(1007, "{{1,NULL},{NULL,4}}"))
+        .isEqualTo(List.of(list(1, null), list(null, 4)));
   }
 
   @Test
   void dropsDimensionDecoration() {
     assertThat(convert(1007, "[0:1]={1,2}")).isEqualTo(list(1, 2));
-    assertThat(convert(1007, "[0:1][-1:0]={{1,2},{3,4}}")).isEqualTo(List.of(List.of(1, 2), List.of(3, 4)));
+    assertThat(convert(1007, "[0:1][-1:0]={{1,2},{3,4}}"))
+        .isEqualTo(List.of(List.of(1, 2), List.of(3, 4)));
   }
 
   @Test
@@ -81,13 +85,13 @@ class ArrayConversionTest {
     assertThat(convert(1182, "{2024-01-02,-infinity}")).isEqualTo(list("2024-01-02", "-infinity"));
     assertThat((List<?>) convert(1001, "{\"\\\\x0102\",NULL}"))
         .satisfiesExactly(
-            b -> assertThat(b).isEqualTo(new byte[] {1, 2}),
-            b -> assertThat(b).isNull());
+            b -> assertThat(b).isEqualTo(new byte[] {1, 2}), b -> assertThat(b).isNull());
   }
 
   @Test
   void splitsBoxArraysOnSemicolons() {
-    assertThat(convert(1020, "{(1,1),(0,0);(3,3),(2,2)}")).isEqualTo(list("(1,1),(0,0)", "(3,3),(2,2)"));
+    assertThat(convert(1020, "{(1,1),(0,0);(3,3),(2,2)}"))
+        .isEqualTo(list("(1,1),(0,0)", "(3,3),(2,2)"));
   }
 
   @Test
@@ -110,9 +114,12 @@ class ArrayConversionTest {
         .hasMessageContaining("pg_catalog._int4 (OID 1007) value '{1,2'")
         .hasMessageContaining("unexpected end");
     assertThatThrownBy(() -> convert(1007, "1,2}")).hasMessageContaining("expected '{'");
-    assertThatThrownBy(() -> convert(1007, "{1,2}x")).hasMessageContaining("after the closing brace");
-    assertThatThrownBy(() -> convert(1009, "{a,,b}")).hasMessageContaining("empty unquoted element");
+    assertThatThrownBy(() -> convert(1007, "{1,2}x"))
+        .hasMessageContaining("after the closing brace");
+    assertThatThrownBy(() -> convert(1009, "{a,,b}"))
+        .hasMessageContaining("empty unquoted element");
     assertThatThrownBy(() -> convert(1009, "{\"a\"b}")).hasMessageContaining("expected ',' or '}'");
-    assertThatThrownBy(() -> convert(1007, "{1,x}")).hasMessageContaining("For input string: \"x\"");
+    assertThatThrownBy(() -> convert(1007, "{1,x}"))
+        .hasMessageContaining("For input string: \"x\"");
   }
 }

@@ -15,14 +15,16 @@ class ByteaConversionTest {
   @Test
   void decodesHexFormat() {
     assertThat(bytea("\\x0a0bff00")).isEqualTo(new byte[] {0x0a, 0x0b, (byte) 0xff, 0});
-    assertThat(bytea("\\xDEADbeef")).isEqualTo(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
+    assertThat(bytea("\\xDEADbeef"))
+        .isEqualTo(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
     assertThat(bytea("\\x")).isEqualTo(new byte[0]);
   }
 
   @Test
   void decodesEscapeFormat() {
     assertThat(bytea("abc")).isEqualTo(new byte[] {'a', 'b', 'c'});
-    assertThat(bytea("a\\000b\\\\c\\377")).isEqualTo(new byte[] {'a', 0, 'b', '\\', 'c', (byte) 0xff});
+    assertThat(bytea("a\\000b\\\\c\\377"))
+        .isEqualTo(new byte[] {'a', 0, 'b', '\\', 'c', (byte) 0xff});
     assertThat(bytea("")).isEqualTo(new byte[0]);
   }
 

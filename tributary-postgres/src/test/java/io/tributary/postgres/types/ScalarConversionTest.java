@@ -106,13 +106,16 @@ class ScalarConversionTest {
     assertThat(convert(3904, "[1,5)")).isEqualTo("[1,5)");
     assertThat(convert(4451, "{[1,3),[7,9)}")).isEqualTo("{[1,3),[7,9)}");
     assertThat(convert(1186, "P1Y2M3DT4H5M6S")).isEqualTo("P1Y2M3DT4H5M6S");
-    assertThat(convert(1186, "1 year 2 mons 3 days 04:05:06")).isEqualTo("1 year 2 mons 3 days 04:05:06");
+    assertThat(convert(1186, "1 year 2 mons 3 days 04:05:06"))
+        .isEqualTo("1 year 2 mons 3 days 04:05:06");
   }
 
   @Test
   void wrapsJsonVerbatim() {
-    assertThat(convert(114, "{\"a\": [1, 2.50, \"x\"]}")).isEqualTo(new RawJson("{\"a\": [1, 2.50, \"x\"]}"));
-    assertThat(convert(3802, "{\"a\": 1, \"ü\": null}")).isEqualTo(new RawJson("{\"a\": 1, \"ü\": null}"));
+    assertThat(convert(114, "{\"a\": [1, 2.50, \"x\"]}"))
+        .isEqualTo(new RawJson("{\"a\": [1, 2.50, \"x\"]}"));
+    assertThat(convert(3802, "{\"a\": 1, \"ü\": null}"))
+        .isEqualTo(new RawJson("{\"a\": 1, \"ü\": null}"));
     assertThat(convert(3802, "\"just a string\"")).isEqualTo(new RawJson("\"just a string\""));
   }
 

@@ -29,9 +29,11 @@ class TemporalConversionTest {
 
   @Test
   void writesTimestampsWithTheIsoSeparator() {
-    assertThat(convert(TIMESTAMP, "2024-01-02 03:04:05.123456")).isEqualTo("2024-01-02T03:04:05.123456");
+    assertThat(convert(TIMESTAMP, "2024-01-02 03:04:05.123456"))
+        .isEqualTo("2024-01-02T03:04:05.123456");
     assertThat(convert(TIMESTAMP, "2024-01-02 03:04:05")).isEqualTo("2024-01-02T03:04:05");
-    assertThat(convert(TIMESTAMP, "294276-12-31 23:59:59.999999")).isEqualTo("294276-12-31T23:59:59.999999");
+    assertThat(convert(TIMESTAMP, "294276-12-31 23:59:59.999999"))
+        .isEqualTo("294276-12-31T23:59:59.999999");
     assertThat(convert(TIMESTAMP, "infinity")).isEqualTo("infinity");
     assertThat(convert(TIMESTAMP, "-infinity")).isEqualTo("-infinity");
     assertThat(convert(TIMESTAMP, "4713-01-01 00:00:00 BC")).isEqualTo("4713-01-01 00:00:00 BC");
@@ -39,20 +41,25 @@ class TemporalConversionTest {
 
   @Test
   void writesUtcTimestampsWithZ() {
-    assertThat(convert(TIMESTAMPTZ, "2024-01-02 03:04:05.123+00")).isEqualTo("2024-01-02T03:04:05.123Z");
+    assertThat(convert(TIMESTAMPTZ, "2024-01-02 03:04:05.123+00"))
+        .isEqualTo("2024-01-02T03:04:05.123Z");
     assertThat(convert(TIMESTAMPTZ, "2024-01-02 03:04:05+00")).isEqualTo("2024-01-02T03:04:05Z");
-    assertThat(convert(TIMESTAMPTZ, "1970-01-01 00:00:00.000001+00")).isEqualTo("1970-01-01T00:00:00.000001Z");
+    assertThat(convert(TIMESTAMPTZ, "1970-01-01 00:00:00.000001+00"))
+        .isEqualTo("1970-01-01T00:00:00.000001Z");
     assertThat(convert(TIMESTAMPTZ, "infinity")).isEqualTo("infinity");
     assertThat(convert(TIMESTAMPTZ, "-infinity")).isEqualTo("-infinity");
-    assertThat(convert(TIMESTAMPTZ, "0044-03-15 12:00:00+00 BC")).isEqualTo("0044-03-15 12:00:00+00 BC");
+    assertThat(convert(TIMESTAMPTZ, "0044-03-15 12:00:00+00 BC"))
+        .isEqualTo("0044-03-15 12:00:00+00 BC");
   }
 
   @Test
   void convertsOtherOffsetsToUtcInCaseTheSessionIsNotInUtc() {
-    assertThat(convert(TIMESTAMPTZ, "2024-01-02 08:34:05.123+05:30")).isEqualTo("2024-01-02T03:04:05.123Z");
+    assertThat(convert(TIMESTAMPTZ, "2024-01-02 08:34:05.123+05:30"))
+        .isEqualTo("2024-01-02T03:04:05.123Z");
     assertThat(convert(TIMESTAMPTZ, "2024-01-01 23:34:05-03:30")).isEqualTo("2024-01-02T03:04:05Z");
     assertThat(convert(TIMESTAMPTZ, "2024-03-01 01:00:00+02")).isEqualTo("2024-02-29T23:00:00Z");
-    assertThat(convert(TIMESTAMPTZ, "1850-01-01 00:53:28.5+00:53:28")).isEqualTo("1850-01-01T00:00:00.5Z");
+    assertThat(convert(TIMESTAMPTZ, "1850-01-01 00:53:28.5+00:53:28"))
+        .isEqualTo("1850-01-01T00:00:00.5Z");
     assertThat(convert(TIMESTAMPTZ, "0001-01-01 01:00:00+01")).isEqualTo("0001-01-01T00:00:00Z");
   }
 

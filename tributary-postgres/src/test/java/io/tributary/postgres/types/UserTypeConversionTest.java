@@ -34,9 +34,11 @@ class UserTypeConversionTest {
   @Test
   void convertsArraysOfDomainsByTheDomainsBaseType() {
     registry.register(PgType.domain(16_420, "public", "money_amount", 1700));
-    registry.register(PgType.fromCatalog(16_421, "public", "_money_amount", 'b', 'A', 0, 16_420, ','));
+    registry.register(
+        PgType.fromCatalog(16_421, "public", "_money_amount", 'b', 'A', 0, 16_420, ','));
 
-    assertThat(converter.convert(16_421, "{1.5}")).isEqualTo(List.of(new java.math.BigDecimal("1.5")));
+    assertThat(converter.convert(16_421, "{1.5}"))
+        .isEqualTo(List.of(new java.math.BigDecimal("1.5")));
   }
 
   @Test

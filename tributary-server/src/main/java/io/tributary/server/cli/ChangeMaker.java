@@ -21,7 +21,8 @@ final class ChangeMaker implements AutoCloseable {
     this.shop = shop;
     this.err = err;
     this.random = random;
-    this.thread = Thread.ofPlatform().daemon().name("tributary-quickstart-changes").start(this::loop);
+    this.thread =
+        Thread.ofPlatform().daemon().name("tributary-quickstart-changes").start(this::loop);
   }
 
   private void loop() {

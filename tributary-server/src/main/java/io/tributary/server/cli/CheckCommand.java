@@ -24,11 +24,16 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Terminal terminal = main.terminal();
     ValidPipeline pipeline = Components.loader().load(file);
-    terminal.out().println(Symbols.PASSED + " " + file + " is a valid pipeline named '" + pipeline.name() + "'.");
+    terminal
+        .out()
+        .println(
+            Symbols.PASSED + " " + file + " is a valid pipeline named '" + pipeline.name() + "'.");
     if (!Prerequisites.check(pipeline, terminal.out())) {
       return ExitCodes.INVALID;
     }
-    terminal.out().println("Ready: start capturing with '" + Main.commandName() + " run " + file + "'.");
+    terminal
+        .out()
+        .println("Ready: start capturing with '" + Main.commandName() + " run " + file + "'.");
     return ExitCodes.OK;
   }
 }

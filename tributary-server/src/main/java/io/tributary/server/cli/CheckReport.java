@@ -4,7 +4,9 @@ import io.tributary.api.Check;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Prints prerequisite checks, one per line, marked ✓ passed, ! warning or ✗ failed, with the fix. */
+/**
+ * Prints prerequisite checks, one per line, marked ✓ passed, ! warning or ✗ failed, with the fix.
+ */
 final class CheckReport {
   private CheckReport() {}
 

@@ -13,10 +13,14 @@ import java.nio.file.Path;
 final class Components {
   private Components() {}
 
-  /** Loads pipeline files against the installed connectors and the log, with the process environment. */
+  /**
+   * Loads pipeline files against the installed connectors and the log, with the process
+   * environment.
+   */
   static PipelineLoader loader() {
     return new PipelineLoader(
-        new PipelineValidator(Connectors.installed(), LogDestination.SPEC, ReferenceResolver.system()));
+        new PipelineValidator(
+            Connectors.installed(), LogDestination.SPEC, ReferenceResolver.system()));
   }
 
   static Destination openDestination(ValidPipeline pipeline) {

@@ -35,7 +35,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   private int report(Exception e) {
     return switch (e) {
       case ConfigException c -> {
-        err.println(Symbols.FAILED + " Invalid configuration (" + plural(c.errors().size(), "problem") + "):");
+        err.println(
+            Symbols.FAILED
+                + " Invalid configuration ("
+                + plural(c.errors().size(), "problem")
+                + "):");
         for (ConfigError error : c.errors()) {
           err.println("  - " + error.field() + ": " + error.message());
         }
@@ -54,8 +58,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         yield ExitCodes.FAILED;
       }
       default -> {
-        err.println(Symbols.FAILED + " Unexpected error: " + e
-            + (main.verbose() ? "" : " (run again with --verbose to see where it happened)"));
+        err.println(
+            Symbols.FAILED
+                + " Unexpected error: "
+                + e
+                + (main.verbose() ? "" : " (run again with --verbose to see where it happened)"));
         yield ExitCodes.FAILED;
       }
     };

@@ -4,8 +4,10 @@ package io.tributary.server.cli;
 final class ExitCodes {
   /** Done, or stopped cleanly (Ctrl-C, SIGTERM, source ended). */
   static final int OK = 0;
+
   /** The pipeline failed, or an unexpected error happened. */
   static final int FAILED = 1;
+
   /** Bad configuration, bad usage, or a prerequisite check failed: nothing was changed. */
   static final int INVALID = 2;
 

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Stops a long-running command cleanly on SIGINT (Ctrl-C) or SIGTERM. A shutdown hook asks the
  * command to stop, waits until it says it {@link #finished}, and then ends the process with the
- * command's exit code: without that, the JVM would report the signal (130 or 143) even after a clean
- * stop. When the command finishes on its own, {@link #close} removes the hook.
+ * command's exit code: without that, the JVM would report the signal (130 or 143) even after a
+ * clean stop. When the command finishes on its own, {@link #close} removes the hook.
  */
 final class GracefulShutdown implements AutoCloseable {
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -21,7 +21,8 @@ final class GracefulShutdown implements AutoCloseable {
    * @param grace how long to wait for the command to finish before the process ends anyway
    */
   GracefulShutdown(Runnable stop, Duration grace, PrintStream err) {
-    this.hook = Thread.ofPlatform().name("tributary-shutdown").unstarted(() -> onSignal(stop, grace, err));
+    this.hook =
+        Thread.ofPlatform().name("tributary-shutdown").unstarted(() -> onSignal(stop, grace, err));
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
@@ -42,13 +43,20 @@ final class GracefulShutdown implements AutoCloseable {
 
   private void onSignal(Runnable stop, Duration grace, PrintStream err) {
     if (finished.getCount() > 0) {
-      err.println("Stopping… (waiting up to " + grace.toSeconds() + " s for written events to be committed)");
+      err.println(
+          "Stopping… (waiting up to "
+              + grace.toSeconds()
+              + " s for written events to be committed)");
       stop.run();
     }
     try {
       if (!finished.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        err.println(Symbols.FAILED + " Did not stop within " + grace.toSeconds() + " s; exiting anyway. "
-            + "Nothing committed is lost; the next run resumes from the last committed offset.");
+        err.println(
+            Symbols.FAILED
+                + " Did not stop within "
+                + grace.toSeconds()
+                + " s; exiting anyway. "
+                + "Nothing committed is lost; the next run resumes from the last committed offset.");
         return;
       }
     } catch (InterruptedException e) {

@@ -17,15 +17,24 @@ import picocli.CommandLine.Option;
  * directory or the {@code path} above it when that holds a single pipeline's log.
  */
 final class LogLocation {
-  @Option(names = "--pipeline", paramLabel = "PIPELINE.yaml", required = true,
+  @Option(
+      names = "--pipeline",
+      paramLabel = "PIPELINE.yaml",
+      required = true,
       description = "The pipeline file whose log to read.")
   private Path pipeline;
 
-  @Option(names = "--data", paramLabel = "DIR", required = true,
-      description = "The log directory to read instead, e.g. ./data/shop (or ./data if it holds one pipeline).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      required = true,
+      description =
+          "The log directory to read instead, e.g. ./data/shop (or ./data if it holds one pipeline).")
   private Path data;
 
-  /** The log directory; it exists. Exactly one of the options is set (picocli's exclusive group). */
+  /**
+   * The log directory; it exists. Exactly one of the options is set (picocli's exclusive group).
+   */
   Path directory() {
     return pipeline != null ? fromPipeline() : fromData();
   }
@@ -34,26 +43,39 @@ final class LogLocation {
     ReadablePipeline p = Components.loader().loadForReading(pipeline);
     Path dir = LogDestination.directory(p.destination(), p.name());
     if (!Files.isDirectory(dir)) {
-      throw CliException.invalid("pipeline '" + p.name() + "' has no log at " + dir
-          + " yet; start it first with '" + Main.commandName() + " run " + pipeline + "'");
+      throw CliException.invalid(
+          "pipeline '"
+              + p.name()
+              + "' has no log at "
+              + dir
+              + " yet; start it first with '"
+              + Main.commandName()
+              + " run "
+              + pipeline
+              + "'");
     }
     return dir;
   }
 
   private Path fromData() {
     if (!Files.isDirectory(data)) {
-      throw CliException.invalid(data + " is not a directory; pass the log directory of a pipeline, "
-          + "<destination.path>/<pipeline name> (e.g. ./data/shop)");
+      throw CliException.invalid(
+          data
+              + " is not a directory; pass the log directory of a pipeline, "
+              + "<destination.path>/<pipeline name> (e.g. ./data/shop)");
     }
     if (hasCommits(data)) {
       return data;
     }
     List<Path> logs = logsIn(data);
     if (logs.size() > 1) {
-      throw CliException.invalid(data + " holds the logs of several pipelines; pass one of: "
-          + String.join(", ", logs.stream().map(Path::toString).toList()));
+      throw CliException.invalid(
+          data
+              + " holds the logs of several pipelines; pass one of: "
+              + String.join(", ", logs.stream().map(Path::toString).toList()));
     }
-    // an empty data directory may be a log that was never committed to: readers say "no streams yet"
+    // an empty data directory may be a log that was never committed to: readers say "no streams
+    // yet"
     return logs.isEmpty() ? data : logs.getFirst();
   }
 
@@ -67,9 +89,11 @@ final class LogLocation {
 
   private static List<Path> logsIn(Path dir) {
     try (Stream<Path> children = Files.list(dir)) {
-      return new ArrayList<>(children.filter(Files::isDirectory).filter(LogLocation::hasCommits).sorted().toList());
+      return new ArrayList<>(
+          children.filter(Files::isDirectory).filter(LogLocation::hasCommits).sorted().toList());
     } catch (IOException e) {
-      throw CliException.invalid("cannot list " + dir + " (" + e.getMessage() + "); check the path and permissions");
+      throw CliException.invalid(
+          "cannot list " + dir + " (" + e.getMessage() + "); check the path and permissions");
     }
   }
 }

@@ -33,7 +33,9 @@ final class Logging {
     TRIBUTARY.setLevel(verbose ? Level.FINE : Level.INFO);
   }
 
-  /** Writes and flushes each record as it comes, so lines interleave correctly with other output. */
+  /**
+   * Writes and flushes each record as it comes, so lines interleave correctly with other output.
+   */
   private static final class LineHandler extends Handler {
     private final PrintStream err;
 
@@ -71,11 +73,15 @@ final class Logging {
 
     @Override
     public String format(LogRecord r) {
-      StringBuilder line = new StringBuilder()
-          .append(TIME.format(LocalTime.ofInstant(r.getInstant(), ZoneId.systemDefault())))
-          .append(' ').append(r.getLevel().getName())
-          .append(' ').append(simpleName(r.getLoggerName()))
-          .append(": ").append(formatMessage(r));
+      StringBuilder line =
+          new StringBuilder()
+              .append(TIME.format(LocalTime.ofInstant(r.getInstant(), ZoneId.systemDefault())))
+              .append(' ')
+              .append(r.getLevel().getName())
+              .append(' ')
+              .append(simpleName(r.getLoggerName()))
+              .append(": ")
+              .append(formatMessage(r));
       if (r.getThrown() != null) {
         line.append(" (").append(r.getThrown()).append(')');
         if (verbose) {

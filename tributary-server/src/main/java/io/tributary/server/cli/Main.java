@@ -56,10 +56,11 @@ public final class Main implements Runnable {
     cmd.setOut(new PrintWriter(terminal.out(), true));
     cmd.setErr(new PrintWriter(terminal.err(), true));
     cmd.setExecutionExceptionHandler(new ErrorReporter(terminal.err(), main));
-    cmd.setExecutionStrategy(parsed -> {
-      Logging.configure(terminal.err(), main.verbose);
-      return new CommandLine.RunLast().execute(parsed);
-    });
+    cmd.setExecutionStrategy(
+        parsed -> {
+          Logging.configure(terminal.err(), main.verbose);
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return cmd.execute(args);
   }
 

@@ -11,12 +11,23 @@ final class Prerequisites {
 
   /** Prints every check to {@code out}; true when none failed. Changes nothing on the source. */
   static boolean check(ValidPipeline pipeline, PrintStream out) {
-    out.println("Checking the " + pipeline.connector().type() + " source of pipeline '" + pipeline.name() + "':");
+    out.println(
+        "Checking the "
+            + pipeline.connector().type()
+            + " source of pipeline '"
+            + pipeline.name()
+            + "':");
     List<Check> checks = pipeline.connector().check(pipeline.source(), pipeline.name());
     long failed = CheckReport.print(checks, out);
     if (failed > 0) {
-      out.println(Symbols.FAILED + " " + ErrorReporter.plural(failed, "check") + " failed; nothing was "
-          + "changed. Fix " + (failed == 1 ? "it" : "them") + " and try again.");
+      out.println(
+          Symbols.FAILED
+              + " "
+              + ErrorReporter.plural(failed, "check")
+              + " failed; nothing was "
+              + "changed. Fix "
+              + (failed == 1 ? "it" : "them")
+              + " and try again.");
     }
     return failed == 0;
   }

@@ -40,7 +40,10 @@ final class QuickstartCommand implements Callable<Integer> {
 
   @ParentCommand private Main main;
 
-  @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "Stop after this long, e.g. 30s or 5m (default: run until Ctrl-C).")
   private Duration duration;
 
@@ -56,7 +59,8 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     PrintStream err = main.terminal().err();
     QuickstartGuide.intro(err);
-    GracefulShutdown shutdown = new GracefulShutdown(() -> stopRequested.set(true), STOP_GRACE, err);
+    GracefulShutdown shutdown =
+        new GracefulShutdown(() -> stopRequested.set(true), STOP_GRACE, err);
     int exitCode = ExitCodes.FAILED;
     try (QuickstartDirectory dir = QuickstartDirectory.create();
         PostgresServer server = startPostgres();
@@ -69,17 +73,23 @@ final class QuickstartCommand implements Callable<Integer> {
     return exitCode;
   }
 
-  private int capture(QuickstartDirectory dir, PostgresServer server, QuickstartShop shop, PrintStream err)
+  private int capture(
+      QuickstartDirectory dir, PostgresServer server, QuickstartShop shop, PrintStream err)
       throws IOException, InterruptedException {
     Path file = writePipeline(dir, server);
     ValidPipeline pipeline = Components.loader().load(file);
     if (!Prerequisites.check(pipeline, err)) {
-      throw new CliException(ExitCodes.FAILED, "the demo database does not meet the prerequisites (see above)");
+      throw new CliException(
+          ExitCodes.FAILED, "the demo database does not meet the prerequisites (see above)");
     }
     AtomicReference<PipelineState> end = new AtomicReference<>();
     try (PipelineRun run = PipelineRun.open(pipeline)) {
-      Thread runner = Thread.ofPlatform().name("tributary-pipeline-" + PIPELINE).start(() -> end.set(runQuietly(run)));
-      QuickstartGuide.running(err, Main.commandName(), file, Components.logDirectory(pipeline), STREAM);
+      Thread runner =
+          Thread.ofPlatform()
+              .name("tributary-pipeline-" + PIPELINE)
+              .start(() -> end.set(runQuietly(run)));
+      QuickstartGuide.running(
+          err, Main.commandName(), file, Components.logDirectory(pipeline), STREAM);
       long printed;
       try (ChangeMaker changes = new ChangeMaker(shop, err, RandomGenerator.getDefault())) {
         printed = printEvents(Components.logDirectory(pipeline), deadline(() -> end.get() != null));
@@ -88,14 +98,16 @@ final class QuickstartCommand implements Callable<Integer> {
         runner.join();
       }
       if (end.get() == PipelineState.FAILED) {
-        throw new CliException(ExitCodes.FAILED, "the pipeline failed: " + run.status().lastError());
+        throw new CliException(
+            ExitCodes.FAILED, "the pipeline failed: " + run.status().lastError());
       }
       QuickstartGuide.done(err, printed);
       return ExitCodes.OK;
     }
   }
 
-  private long printEvents(Path logDirectory, BooleanSupplier stopped) throws IOException, InterruptedException {
+  private long printEvents(Path logDirectory, BooleanSupplier stopped)
+      throws IOException, InterruptedException {
     try (LogReader reader = LogReader.open(logDirectory)) {
       while (!reader.streams().contains(STREAM)) {
         if (stopped.getAsBoolean()) {
@@ -113,14 +125,16 @@ final class QuickstartCommand implements Callable<Integer> {
   private BooleanSupplier deadline(BooleanSupplier pipelineEnded) {
     long start = System.nanoTime();
     long limit = duration == null ? Long.MAX_VALUE : duration.toNanos();
-    return () -> stopRequested.get() || pipelineEnded.getAsBoolean() || System.nanoTime() - start >= limit;
+    return () ->
+        stopRequested.get() || pipelineEnded.getAsBoolean() || System.nanoTime() - start >= limit;
   }
 
   private static PostgresServer startPostgres() {
     try {
       return PostgresServer.builder().start();
     } catch (RuntimeException e) {
-      throw new CliException(ExitCodes.FAILED, "cannot start the demo's private PostgreSQL: " + e.getMessage(), e);
+      throw new CliException(
+          ExitCodes.FAILED, "cannot start the demo's private PostgreSQL: " + e.getMessage(), e);
     }
   }
 
@@ -132,7 +146,8 @@ final class QuickstartCommand implements Callable<Integer> {
     }
   }
 
-  private static Path writePipeline(QuickstartDirectory dir, PostgresServer server) throws IOException {
+  private static Path writePipeline(QuickstartDirectory dir, PostgresServer server)
+      throws IOException {
     Map<String, Object> source = new LinkedHashMap<>();
     source.put("type", "postgres");
     source.put("host", server.host());

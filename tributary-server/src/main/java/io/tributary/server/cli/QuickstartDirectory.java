@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The quickstart's working directory: {@code ./.quickstart} when it can be created there (a leftover
- * of an interrupted quickstart is replaced), otherwise a temporary directory. Marked with a file so
- * that only a directory the quickstart made is ever deleted.
+ * The quickstart's working directory: {@code ./.quickstart} when it can be created there (a
+ * leftover of an interrupted quickstart is replaced), otherwise a temporary directory. Marked with
+ * a file so that only a directory the quickstart made is ever deleted.
  *
  * @param path the directory
  */
@@ -44,7 +44,8 @@ record QuickstartDirectory(Path path) implements AutoCloseable {
   }
 
   private static QuickstartDirectory marked(Path dir) throws IOException {
-    Files.writeString(dir.resolve(MARKER), "made by 'tributary quickstart'; deleted when it exits\n");
+    Files.writeString(
+        dir.resolve(MARKER), "made by 'tributary quickstart'; deleted when it exits\n");
     return new QuickstartDirectory(dir);
   }
 

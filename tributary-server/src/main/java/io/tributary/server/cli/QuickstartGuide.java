@@ -8,7 +8,8 @@ final class QuickstartGuide {
   private QuickstartGuide() {}
 
   static void intro(PrintStream err) {
-    err.println("""
+    err.println(
+        """
 
         Tributary quickstart
         ====================
@@ -19,9 +20,11 @@ final class QuickstartGuide {
         """);
   }
 
-  static void running(PrintStream err, String command, Path pipelineFile, Path logDirectory, String stream) {
+  static void running(
+      PrintStream err, String command, Path pipelineFile, Path logDirectory, String stream) {
     String file = relative(pipelineFile);
-    err.println("""
+    err.println(
+        """
 
         The pipeline is running (its file: %1$s, its log: %2$s).
         Every second or two the demo changes the table ("db>" lines, on stderr); the events Tributary
@@ -36,11 +39,14 @@ final class QuickstartGuide {
           %3$s check my-pipeline.yaml    # validates it and checks the server's prerequisites
           %3$s run my-pipeline.yaml      # captures until Ctrl-C; resumes where it stopped
         Stop the quickstart with Ctrl-C; it deletes everything it made.
-        """.formatted(file, relative(logDirectory), command, stream));
+        """
+            .formatted(file, relative(logDirectory), command, stream));
   }
 
   static void done(PrintStream err, long events) {
-    err.printf("%nQuickstart done: %,d events captured and printed; its database and files are deleted.%n", events);
+    err.printf(
+        "%nQuickstart done: %,d events captured and printed; its database and files are deleted.%n",
+        events);
   }
 
   private static String relative(Path p) {

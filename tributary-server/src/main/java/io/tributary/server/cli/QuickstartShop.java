@@ -18,7 +18,8 @@ final class QuickstartShop implements AutoCloseable {
   static final String DATABASE = "shop";
   static final String TABLE = "public.orders";
 
-  private static final List<String> CUSTOMERS = List.of("ada", "grace", "linus", "barbara", "ken", "margaret");
+  private static final List<String> CUSTOMERS =
+      List.of("ada", "grace", "linus", "barbara", "ken", "margaret");
 
   private final Connection connection;
   private final RandomGenerator random;
@@ -31,7 +32,9 @@ final class QuickstartShop implements AutoCloseable {
   /** Creates the database and table on {@code server} with a few orders in it. */
   static QuickstartShop create(PostgresServer server, RandomGenerator random) throws SQLException {
     server.createDatabase(DATABASE);
-    server.execute(DATABASE, """
+    server.execute(
+        DATABASE,
+        """
         CREATE TABLE public.orders (
           id serial PRIMARY KEY,
           customer text NOT NULL,
@@ -63,8 +66,9 @@ final class QuickstartShop implements AutoCloseable {
   private String insert() throws SQLException {
     String customer = CUSTOMERS.get(random.nextInt(CUSTOMERS.size()));
     BigDecimal amount = BigDecimal.valueOf(random.nextInt(100, 20_000), 2);
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO public.orders (customer, amount, status) VALUES (?, ?, 'new') RETURNING id")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO public.orders (customer, amount, status) VALUES (?, ?, 'new') RETURNING id")) {
       insert.setString(1, customer);
       insert.setBigDecimal(2, amount);
       try (ResultSet rs = insert.executeQuery()) {
@@ -75,18 +79,22 @@ final class QuickstartShop implements AutoCloseable {
   }
 
   private String advance(long id) throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE public.orders SET status = CASE status WHEN 'new' THEN 'paid' WHEN 'paid' THEN 'shipped' "
-            + "ELSE 'delivered' END WHERE id = ? RETURNING status")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE public.orders SET status = CASE status WHEN 'new' THEN 'paid' WHEN 'paid' THEN 'shipped' "
+                + "ELSE 'delivered' END WHERE id = ? RETURNING status")) {
       update.setLong(1, id);
       try (ResultSet rs = update.executeQuery()) {
-        return rs.next() ? "UPDATE order " + id + " to " + rs.getString(1) : "UPDATE order " + id + " (gone)";
+        return rs.next()
+            ? "UPDATE order " + id + " to " + rs.getString(1)
+            : "UPDATE order " + id + " (gone)";
       }
     }
   }
 
   private String delete(long id) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM public.orders WHERE id = ?")) {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM public.orders WHERE id = ?")) {
       delete.setLong(1, id);
       delete.executeUpdate();
       return "DELETE order " + id;
@@ -96,8 +104,9 @@ final class QuickstartShop implements AutoCloseable {
   /** An order that is not delivered yet, or null when there is none. */
   private Long randomOrder() throws SQLException {
     try (Statement query = connection.createStatement();
-        ResultSet rs = query.executeQuery(
-            "SELECT id FROM public.orders WHERE status <> 'delivered' ORDER BY random() LIMIT 1")) {
+        ResultSet rs =
+            query.executeQuery(
+                "SELECT id FROM public.orders WHERE status <> 'delivered' ORDER BY random() LIMIT 1")) {
       return rs.next() ? rs.getLong(1) : null;
     }
   }

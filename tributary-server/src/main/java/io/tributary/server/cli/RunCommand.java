@@ -35,7 +35,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--status-every",
       defaultValue = "10",
       paramLabel = "SECONDS",
-      description = "Print a status line to stderr this often (default: ${DEFAULT-VALUE}); 0 turns it off.")
+      description =
+          "Print a status line to stderr this often (default: ${DEFAULT-VALUE}); 0 turns it off.")
   private int statusSeconds;
 
   @Override
@@ -46,9 +47,20 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.INVALID;
     }
     try (PipelineRun run = PipelineRun.open(pipeline)) {
-      err.println("Running pipeline '" + pipeline.name() + "' into " + Components.logDirectory(pipeline)
-          + ". Stop with Ctrl-C. In another terminal: '" + Main.commandName() + " streams --pipeline " + file
-          + "' lists its streams, '" + Main.commandName() + " tail --pipeline " + file + " STREAM' follows one.");
+      err.println(
+          "Running pipeline '"
+              + pipeline.name()
+              + "' into "
+              + Components.logDirectory(pipeline)
+              + ". Stop with Ctrl-C. In another terminal: '"
+              + Main.commandName()
+              + " streams --pipeline "
+              + file
+              + "' lists its streams, '"
+              + Main.commandName()
+              + " tail --pipeline "
+              + file
+              + " STREAM' follows one.");
       return runUntilDone(run, err);
     }
   }
@@ -70,15 +82,18 @@ final class RunCommand implements Callable<Integer> {
   private StatusReporter statusReporter(PipelineRun run, PrintStream err) {
     return statusSeconds <= 0
         ? null
-        : new StatusReporter(run.name(), run::status, Duration.ofSeconds(statusSeconds), err, Clock.systemUTC());
+        : new StatusReporter(
+            run.name(), run::status, Duration.ofSeconds(statusSeconds), err, Clock.systemUTC());
   }
 
-  private static int report(String name, PipelineState end, PipelineStatus status, PrintStream err) {
+  private static int report(
+      String name, PipelineState end, PipelineStatus status, PrintStream err) {
     if (end == PipelineState.FAILED) {
       err.println(Symbols.FAILED + " Pipeline '" + name + "' failed: " + status.lastError());
       return ExitCodes.FAILED;
     }
-    err.printf("Pipeline '%s' stopped after writing %,d events; the next run resumes where it left off.%n",
+    err.printf(
+        "Pipeline '%s' stopped after writing %,d events; the next run resumes where it left off.%n",
         name, status.eventsWritten());
     return ExitCodes.OK;
   }

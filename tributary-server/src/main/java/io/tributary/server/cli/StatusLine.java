@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One line summing up a running pipeline, e.g. {@code shop: STREAMING, 1,204 events written, …}. */
+/**
+ * One line summing up a running pipeline, e.g. {@code shop: STREAMING, 1,204 events written, …}.
+ */
 final class StatusLine {
   private StatusLine() {}
 
@@ -34,15 +36,17 @@ final class StatusLine {
 
   private static String snapshot(Map<String, long[]> progress) {
     StringBuilder out = new StringBuilder();
-    new TreeMap<>(progress).forEach((table, p) -> {
-      if (!out.isEmpty()) {
-        out.append(", ");
-      }
-      out.append(table).append(String.format(" %,d", p[0]));
-      if (p[1] > 0) {
-        out.append(String.format("/%,d", p[1]));
-      }
-    });
+    new TreeMap<>(progress)
+        .forEach(
+            (table, p) -> {
+              if (!out.isEmpty()) {
+                out.append(", ");
+              }
+              out.append(table).append(String.format(" %,d", p[0]));
+              if (p[1] > 0) {
+                out.append(String.format("/%,d", p[1]));
+              }
+            });
     return out.toString();
   }
 

@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Prints a stream's events as JSON lines, one envelope (the record's value, byte for byte) per line,
- * flushing after each read so a follower sees events as soon as they are committed. Stops at a given
- * offset, after a number of events, when asked, or when nobody reads the output any more (a closed
- * pipe). Not thread-safe.
+ * Prints a stream's events as JSON lines, one envelope (the record's value, byte for byte) per
+ * line, flushing after each read so a follower sees events as soon as they are committed. Stops at
+ * a given offset, after a number of events, when asked, or when nobody reads the output any more (a
+ * closed pipe). Not thread-safe.
  */
 final class StreamPrinter {
   /** Follow the stream forever: there is no offset to stop at. */
@@ -40,12 +40,14 @@ final class StreamPrinter {
   }
 
   /**
-   * Prints until offset {@code until} (exclusive; {@link #FOREVER} to follow), until {@code max} events
-   * were printed in all, or until {@code stopped} says so, waiting for new commits as needed.
+   * Prints until offset {@code until} (exclusive; {@link #FOREVER} to follow), until {@code max}
+   * events were printed in all, or until {@code stopped} says so, waiting for new commits as
+   * needed.
    *
    * @return false when the output was closed by its reader (e.g. {@code | head})
    */
-  boolean print(long until, long max, BooleanSupplier stopped) throws IOException, InterruptedException {
+  boolean print(long until, long max, BooleanSupplier stopped)
+      throws IOException, InterruptedException {
     while (next < until && printed < max && !stopped.getAsBoolean()) {
       int n = (int) Math.min(BATCH, Math.min(until - next, max - printed));
       ReadResult result = reader.poll(stream, next, n, WAIT);

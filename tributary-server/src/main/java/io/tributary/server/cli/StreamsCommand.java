@@ -10,7 +10,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code tributary streams --pipeline PIPELINE.yaml}: the streams of a pipeline's log and their sizes. */
+/**
+ * {@code tributary streams --pipeline PIPELINE.yaml}: the streams of a pipeline's log and their
+ * sizes.
+ */
 @Command(
     name = "streams",
     description = {
@@ -30,10 +33,13 @@ final class StreamsCommand implements Callable<Integer> {
     try (LogReader reader = LogReader.open(dir)) {
       List<String> streams = reader.streams();
       if (streams.isEmpty()) {
-        main.terminal().err().println("The log at " + dir + " has no streams yet; 'tributary run' writes them.");
+        main.terminal()
+            .err()
+            .println("The log at " + dir + " has no streams yet; 'tributary run' writes them.");
         return ExitCodes.OK;
       }
-      int width = Math.max("STREAM".length(), streams.stream().mapToInt(String::length).max().orElse(0));
+      int width =
+          Math.max("STREAM".length(), streams.stream().mapToInt(String::length).max().orElse(0));
       String row = "%-" + width + "s  %12s  %12s  %12s%n";
       out.printf(row, "STREAM", "EVENTS", "FIRST OFFSET", "NEXT OFFSET");
       for (String stream : streams) {

@@ -29,13 +29,17 @@ final class TailCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   private LogLocation location;
 
-  @Parameters(paramLabel = "STREAM", description = "The stream, e.g. shop.public.orders ('tributary streams' lists them).")
+  @Parameters(
+      paramLabel = "STREAM",
+      description = "The stream, e.g. shop.public.orders ('tributary streams' lists them).")
   private String stream;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   private Start start;
 
-  @Option(names = "--no-follow", description = "Exit at the committed end instead of waiting for new events.")
+  @Option(
+      names = "--no-follow",
+      description = "Exit at the committed end instead of waiting for new events.")
   private boolean noFollow;
 
   @Option(names = "--max", paramLabel = "N", description = "Exit after printing N events.")
@@ -43,10 +47,17 @@ final class TailCommand implements Callable<Integer> {
 
   /** Where to start; default: the current end, so only new events are printed. */
   static final class Start {
-    @Option(names = "--from-beginning", required = true, description = "Start at the oldest event the log holds.")
+    @Option(
+        names = "--from-beginning",
+        required = true,
+        description = "Start at the oldest event the log holds.")
     boolean fromBeginning;
 
-    @Option(names = "--offset", paramLabel = "N", required = true, description = "Start at offset N.")
+    @Option(
+        names = "--offset",
+        paramLabel = "N",
+        required = true,
+        description = "Start at offset N.")
     Long offset;
   }
 
@@ -71,9 +82,17 @@ final class TailCommand implements Callable<Integer> {
     if (streams.contains(stream)) {
       return;
     }
-    throw CliException.invalid(streams.isEmpty()
-        ? "the log at " + dir + " has no streams yet; is the pipeline running? ('tributary run' writes them)"
-        : "no stream '" + stream + "' in the log at " + dir + "; the streams are: " + String.join(", ", streams));
+    throw CliException.invalid(
+        streams.isEmpty()
+            ? "the log at "
+                + dir
+                + " has no streams yet; is the pipeline running? ('tributary run' writes them)"
+            : "no stream '"
+                + stream
+                + "' in the log at "
+                + dir
+                + "; the streams are: "
+                + String.join(", ", streams));
   }
 
   private long startOffset(LogReader reader, PrintStream err) throws IOException {
@@ -88,8 +107,14 @@ final class TailCommand implements Callable<Integer> {
     }
     long earliest = reader.earliestOffset(stream);
     if (start.offset < earliest) {
-      err.println(Symbols.WARNING + " offset " + start.offset + " is no longer in the log (retention deleted it); "
-          + "starting at " + earliest + ", the oldest held");
+      err.println(
+          Symbols.WARNING
+              + " offset "
+              + start.offset
+              + " is no longer in the log (retention deleted it); "
+              + "starting at "
+              + earliest
+              + ", the oldest held");
       return earliest;
     }
     return start.offset;

@@ -6,8 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where a command writes: {@code out} for results (events, lists, reports), {@code err} for progress,
- * status and errors, so that {@code out} can be piped into other tools. Both are UTF-8.
+ * Where a command writes: {@code out} for results (events, lists, reports), {@code err} for
+ * progress, status and errors, so that {@code out} can be piped into other tools. Both are UTF-8.
  */
 public record Terminal(PrintStream out, PrintStream err) {
 

@@ -15,13 +15,20 @@ final class VersionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    main.terminal().out().printf("tributary %s (Java %s, %s %s)%n",
-        version(), Runtime.version(), System.getProperty("os.name"), System.getProperty("os.arch"));
+    main.terminal()
+        .out()
+        .printf(
+            "tributary %s (Java %s, %s %s)%n",
+            version(),
+            Runtime.version(),
+            System.getProperty("os.name"),
+            System.getProperty("os.arch"));
     return ExitCodes.OK;
   }
 
   static String version() {
-    try (InputStream in = VersionCommand.class.getResourceAsStream("/io/tributary/server/version.properties")) {
+    try (InputStream in =
+        VersionCommand.class.getResourceAsStream("/io/tributary/server/version.properties")) {
       if (in == null) {
         return "unknown";
       }

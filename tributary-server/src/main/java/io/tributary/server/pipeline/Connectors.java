@@ -16,13 +16,17 @@ public final class Connectors {
   private Connectors(List<SourceConnector> connectors) {
     this.byType =
         connectors.stream()
-            .collect(Collectors.toMap(SourceConnector::type, Function.identity(), (a, b) -> a, TreeMap::new));
+            .collect(
+                Collectors.toMap(
+                    SourceConnector::type, Function.identity(), (a, b) -> a, TreeMap::new));
   }
 
   /** Every connector on the class path, found through {@code META-INF/services}. */
   public static Connectors installed() {
     return new Connectors(
-        ServiceLoader.load(SourceConnector.class).stream().map(ServiceLoader.Provider::get).toList());
+        ServiceLoader.load(SourceConnector.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList());
   }
 
   public static Connectors of(SourceConnector... connectors) {

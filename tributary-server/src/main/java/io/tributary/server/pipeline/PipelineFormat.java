@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * The two spellings of a pipeline document: YAML for files, JSON for the REST API. Both parse to the
- * same tree of mappings, lists and scalars, and write a {@link PipelineDefinition} back as {@code
- * name}, {@code source}, {@code destination}. Thread-safe.
+ * The two spellings of a pipeline document: YAML for files, JSON for the REST API. Both parse to
+ * the same tree of mappings, lists and scalars, and write a {@link PipelineDefinition} back as
+ * {@code name}, {@code source}, {@code destination}. Thread-safe.
  */
 public enum PipelineFormat {
   YAML(
@@ -70,15 +70,25 @@ public enum PipelineFormat {
 
   private String syntaxError(JsonProcessingException e) {
     if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-      return "malformed YAML" + at(yaml.getProblemMark()) + ": " + yaml.getProblem()
-          + (yaml.getContext() == null ? "" : " (" + yaml.getContext()
-              + (yaml.getContextMark() == null ? "" : " that starts" + at(yaml.getContextMark())) + ")")
+      return "malformed YAML"
+          + at(yaml.getProblemMark())
+          + ": "
+          + yaml.getProblem()
+          + (yaml.getContext() == null
+              ? ""
+              : " ("
+                  + yaml.getContext()
+                  + (yaml.getContextMark() == null
+                      ? ""
+                      : " that starts" + at(yaml.getContextMark()))
+                  + ")")
           + hint();
     }
     JsonLocation at = e.getLocation();
-    String where = at == null || at.getLineNr() < 1
-        ? ""
-        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String where =
+        at == null || at.getLineNr() < 1
+            ? ""
+            : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     return "malformed " + name() + where + ": " + firstLine(e.getOriginalMessage()) + hint();
   }
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads pipeline documents: parses them, reads their shape and validates their contents, then throws
- * one {@link ConfigException} with every problem found, or returns the result. Thread-safe.
+ * Loads pipeline documents: parses them, reads their shape and validates their contents, then
+ * throws one {@link ConfigException} with every problem found, or returns the result. Thread-safe.
  */
 public final class PipelineLoader {
   private final PipelineValidator validator;
@@ -23,7 +23,9 @@ public final class PipelineLoader {
     this.validator = validator;
   }
 
-  /** The validated pipeline of a YAML file; relative {@code ${file:…}} paths start at its directory. */
+  /**
+   * The validated pipeline of a YAML file; relative {@code ${file:…}} paths start at its directory.
+   */
   public ValidPipeline load(Path file) {
     return load(readFile(file), PipelineFormat.YAML, file.toString(), directoryOf(file));
   }
@@ -31,8 +33,10 @@ public final class PipelineLoader {
   /** The validated pipeline of a document. */
   public ValidPipeline load(String text, PipelineFormat format, String origin, Path baseDirectory) {
     List<ConfigError> errors = new ArrayList<>();
-    Optional<ValidPipeline> valid = PipelineReader.read(format.parse(text, origin), origin, errors)
-        .flatMap(definition -> validator.relativeTo(baseDirectory).validate(definition, errors));
+    Optional<ValidPipeline> valid =
+        PipelineReader.read(format.parse(text, origin), origin, errors)
+            .flatMap(
+                definition -> validator.relativeTo(baseDirectory).validate(definition, errors));
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
@@ -42,7 +46,8 @@ public final class PipelineLoader {
   /** The definition a document states, its shape checked but its source and destination not. */
   public PipelineDefinition read(String text, PipelineFormat format, String origin) {
     List<ConfigError> errors = new ArrayList<>();
-    Optional<PipelineDefinition> definition = PipelineReader.read(format.parse(text, origin), origin, errors);
+    Optional<PipelineDefinition> definition =
+        PipelineReader.read(format.parse(text, origin), origin, errors);
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
@@ -70,7 +75,8 @@ public final class PipelineLoader {
     } catch (CharacterCodingException e) {
       throw unreadable(file, "not UTF-8 text; save the pipeline file as UTF-8");
     } catch (IOException e) {
-      throw unreadable(file, "cannot read it (" + e.getMessage() + "); check the path and permissions");
+      throw unreadable(
+          file, "cannot read it (" + e.getMessage() + "); check the path and permissions");
     }
   }
 

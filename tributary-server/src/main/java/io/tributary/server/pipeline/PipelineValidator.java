@@ -1,11 +1,11 @@
 package io.tributary.server.pipeline;
 
-import io.tributary.api.config.Suggestions;
 import io.tributary.api.SourceConnector;
 import io.tributary.api.config.Config;
 import io.tributary.api.config.ConfigError;
 import io.tributary.api.config.ConfigException;
 import io.tributary.api.config.ConfigSpec;
+import io.tributary.api.config.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,10 +71,14 @@ public final class PipelineValidator {
     boolean sourceUnusable = errors.stream().anyMatch(e -> e.field().equals("source"));
     Optional<SourceConnector> connector =
         sourceUnusable ? Optional.empty() : connector(definition.sourceType(), errors);
-    Config source = connector.map(c -> config(c.configSpec(), definition.source(), "source.", errors)).orElse(null);
-    Config destination = errors.stream().anyMatch(e -> e.field().equals("destination"))
-        ? null
-        : destination(definition, errors);
+    Config source =
+        connector
+            .map(c -> config(c.configSpec(), definition.source(), "source.", errors))
+            .orElse(null);
+    Config destination =
+        errors.stream().anyMatch(e -> e.field().equals("destination"))
+            ? null
+            : destination(definition, errors);
     if (errors.size() > before || source == null || destination == null) {
       return Optional.empty();
     }
@@ -83,41 +87,58 @@ public final class PipelineValidator {
 
   private Config destination(PipelineDefinition definition, List<ConfigError> errors) {
     if (!LOG.equals(definition.destinationType())) {
-      errors.add(new ConfigError("destination.type", "unknown destination type '"
-          + definition.destinationType() + "'; the only destination so far is '" + LOG + "'"));
+      errors.add(
+          new ConfigError(
+              "destination.type",
+              "unknown destination type '"
+                  + definition.destinationType()
+                  + "'; the only destination so far is '"
+                  + LOG
+                  + "'"));
       return null;
     }
     return config(logSpec, definition.destination(), "destination.", errors);
   }
 
   private Optional<SourceConnector> connector(String type, List<ConfigError> errors) {
-    String known = connectors.types().isEmpty()
-        ? "no source connector is installed; the class path lacks tributary-postgres"
-        : "known types: " + String.join(", ", connectors.types());
+    String known =
+        connectors.types().isEmpty()
+            ? "no source connector is installed; the class path lacks tributary-postgres"
+            : "known types: " + String.join(", ", connectors.types());
     if (type == null) {
       errors.add(new ConfigError("source.type", "is required: the kind of source (" + known + ")"));
       return Optional.empty();
     }
     Optional<SourceConnector> connector = connectors.find(type);
     if (connector.isEmpty()) {
-      errors.add(new ConfigError("source.type", "unknown source type '" + type + "'"
-          + Suggestions.hint(type, connectors.types()) + " (" + known + ")"));
+      errors.add(
+          new ConfigError(
+              "source.type",
+              "unknown source type '"
+                  + type
+                  + "'"
+                  + Suggestions.hint(type, connectors.types())
+                  + " ("
+                  + known
+                  + ")"));
     }
     return connector;
   }
 
   /**
-   * The frozen config, or null with the problems added. A field whose reference did not resolve gets
-   * only that error, not a second one about the unresolved text.
+   * The frozen config, or null with the problems added. A field whose reference did not resolve
+   * gets only that error, not a second one about the unresolved text.
    */
-  private Config config(ConfigSpec spec, Map<String, Object> fields, String prefix, List<ConfigError> errors) {
+  private Config config(
+      ConfigSpec spec, Map<String, Object> fields, String prefix, List<ConfigError> errors) {
     Map<String, Object> withoutType = new LinkedHashMap<>(fields);
     withoutType.remove("type"); // it picked the component; it is not one of its fields
     List<ConfigError> referenceErrors = new ArrayList<>();
     Map<String, Object> resolved = resolver.resolve(withoutType, prefix, referenceErrors);
-    List<ConfigError> specErrors = spec.validate(resolved, prefix).stream()
-        .filter(e -> referenceErrors.stream().noneMatch(r -> sameField(r.field(), e.field())))
-        .toList();
+    List<ConfigError> specErrors =
+        spec.validate(resolved, prefix).stream()
+            .filter(e -> referenceErrors.stream().noneMatch(r -> sameField(r.field(), e.field())))
+            .toList();
     errors.addAll(referenceErrors);
     errors.addAll(specErrors);
     return referenceErrors.isEmpty() && specErrors.isEmpty() ? spec.parse(resolved, prefix) : null;

@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${env:NAME}} (an environment variable) and {@code ${file:PATH}} (a file's content,
- * trailing line breaks removed) in every string of a document tree, also inside longer strings. A
- * relative PATH is relative to the pipeline file's directory. Thread-safe.
+ * Replaces {@code ${env:NAME}} (an environment variable) and {@code ${file:PATH}} (a file's
+ * content, trailing line breaks removed) in every string of a document tree, also inside longer
+ * strings. A relative PATH is relative to the pipeline file's directory. Thread-safe.
  */
 public final class ReferenceResolver {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{(\\w+):([^}]*)}");
@@ -85,7 +85,8 @@ public final class ReferenceResolver {
     int before = errors.size();
     while (m.find()) {
       String replacement = lookUp(m.group(1), m.group(2).strip(), field, errors);
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement == null ? m.group() : replacement));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(replacement == null ? m.group() : replacement));
     }
     m.appendTail(out);
     return errors.size() > before ? value : out.toString();
@@ -96,8 +97,14 @@ public final class ReferenceResolver {
       case "env" -> env(name, field, errors);
       case "file" -> file(name, field, errors);
       default -> {
-        errors.add(new ConfigError(field, "unknown reference ${" + kind + ":" + name
-            + "}; use ${env:NAME} for an environment variable or ${file:PATH} for a file's content"));
+        errors.add(
+            new ConfigError(
+                field,
+                "unknown reference ${"
+                    + kind
+                    + ":"
+                    + name
+                    + "}; use ${env:NAME} for an environment variable or ${file:PATH} for a file's content"));
         yield null;
       }
     };
@@ -106,9 +113,14 @@ public final class ReferenceResolver {
   private String env(String name, String field, List<ConfigError> errors) {
     String value = name.isEmpty() ? null : environment.apply(name);
     if (value == null) {
-      errors.add(new ConfigError(field, name.isEmpty()
-          ? "${env:} names no environment variable; write ${env:NAME}"
-          : "environment variable " + name + " is not set; export it or put the value in the file"));
+      errors.add(
+          new ConfigError(
+              field,
+              name.isEmpty()
+                  ? "${env:} names no environment variable; write ${env:NAME}"
+                  : "environment variable "
+                      + name
+                      + " is not set; export it or put the value in the file"));
     }
     return value;
   }
@@ -122,8 +134,14 @@ public final class ReferenceResolver {
     try {
       return stripTrailingLineBreaks(Files.readString(path, StandardCharsets.UTF_8));
     } catch (IOException | SecurityException e) {
-      errors.add(new ConfigError(field, "cannot read " + path + " (" + reason(e)
-          + "); check that the file exists and this user may read it"));
+      errors.add(
+          new ConfigError(
+              field,
+              "cannot read "
+                  + path
+                  + " ("
+                  + reason(e)
+                  + "); check that the file exists and this user may read it"));
       return null;
     }
   }

@@ -32,7 +32,10 @@ class CheckCommandIT {
     CliRun run = CliRun.of("check", pipeline("not-the-password").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains("✗ connection").contains("source.password").contains("nothing was changed");
+    assertThat(run.out())
+        .contains("✗ connection")
+        .contains("source.password")
+        .contains("nothing was changed");
   }
 
   @Test
@@ -45,17 +48,21 @@ class CheckCommandIT {
 
   @Test
   void anInvalidFileIsReportedOnStderrWithExitStatus2() throws IOException {
-    Path file = Files.writeString(dir.resolve("bad.yaml"), "name: Bad Name\nsource: {type: postgres}\n");
+    Path file =
+        Files.writeString(dir.resolve("bad.yaml"), "name: Bad Name\nsource: {type: postgres}\n");
 
     CliRun run = CliRun.of("check", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("name: 'Bad Name' is not a valid pipeline name", "source.database", "source.user")
+    assertThat(run.err())
+        .contains("name: 'Bad Name' is not a valid pipeline name", "source.database", "source.user")
         .doesNotContain("Exception");
   }
 
   private Path pipeline(String password) throws IOException {
-    return Files.writeString(dir.resolve("check.yaml"), """
+    return Files.writeString(
+        dir.resolve("check.yaml"),
+        """
         name: cli-check
         source:
           type: postgres
@@ -67,6 +74,13 @@ class CheckCommandIT {
           tables: [public.orders]
         destination:
           path: %s
-        """.formatted(server.host(), server.port(), database, server.superuserUser(), password, dir.resolve("data")));
+        """
+            .formatted(
+                server.host(),
+                server.port(),
+                database,
+                server.superuserUser(),
+                password,
+                dir.resolve("data")));
   }
 }

@@ -40,7 +40,8 @@ class LogReadingCommandsTest {
 
   @Test
   void tailFromTheBeginningWithoutFollowingPrintsEveryEnvelopeAsALine() {
-    CliRun run = CliRun.of("tail", "--data", log.toString(), "--from-beginning", "--no-follow", ORDERS);
+    CliRun run =
+        CliRun.of("tail", "--data", log.toString(), "--from-beginning", "--no-follow", ORDERS);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEqualTo("{\"n\":0}\n{\"n\":1}\n{\"n\":2}\n");
@@ -56,16 +57,21 @@ class LogReadingCommandsTest {
 
   @Test
   void tailStartsAtAnOffsetAndStopsAfterMax() {
-    assertThat(CliRun.of("tail", "--data", log.toString(), "--offset", "1", "--no-follow", ORDERS).out())
+    assertThat(
+            CliRun.of("tail", "--data", log.toString(), "--offset", "1", "--no-follow", ORDERS)
+                .out())
         .isEqualTo("{\"n\":1}\n{\"n\":2}\n");
-    assertThat(CliRun.of("tail", "--data", log.toString(), "--from-beginning", "--max", "2", ORDERS).out())
+    assertThat(
+            CliRun.of("tail", "--data", log.toString(), "--from-beginning", "--max", "2", ORDERS)
+                .out())
         .isEqualTo("{\"n\":0}\n{\"n\":1}\n");
   }
 
   @Test
   void tailFollowsEventsCommittedAfterItStarted() throws Exception {
     CompletableFuture<CliRun> tail =
-        CompletableFuture.supplyAsync(() -> CliRun.of("tail", "--data", log.toString(), "--max", "2", ORDERS));
+        CompletableFuture.supplyAsync(
+            () -> CliRun.of("tail", "--data", log.toString(), "--max", "2", ORDERS));
     Thread.sleep(500);
 
     append(ORDERS, 2);
@@ -77,8 +83,11 @@ class LogReadingCommandsTest {
 
   @Test
   void tailFromTheBeginningKeepsFollowingPastTheEndItStartedAt() throws Exception {
-    CompletableFuture<CliRun> tail = CompletableFuture.supplyAsync(
-        () -> CliRun.of("tail", "--data", log.toString(), "--from-beginning", "--max", "4", ORDERS));
+    CompletableFuture<CliRun> tail =
+        CompletableFuture.supplyAsync(
+            () ->
+                CliRun.of(
+                    "tail", "--data", log.toString(), "--from-beginning", "--max", "4", ORDERS));
     Thread.sleep(500);
 
     append(ORDERS, 1);
@@ -93,25 +102,32 @@ class LogReadingCommandsTest {
     CliRun run = CliRun.of("tail", "--data", log.toString(), "shop.public.order");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("no stream 'shop.public.order'", ORDERS, "shop.public.customers");
+    assertThat(run.err())
+        .contains("no stream 'shop.public.order'", ORDERS, "shop.public.customers");
   }
 
   @Test
   void dataMayNameTheDirectoryAboveASinglePipelinesLog() {
-    CliRun run = CliRun.of("tail", "--data", data.toString(), "--from-beginning", "--no-follow", ORDERS);
+    CliRun run =
+        CliRun.of("tail", "--data", data.toString(), "--from-beginning", "--no-follow", ORDERS);
 
     assertThat(run.out()).hasLineCount(3);
   }
 
   @Test
   void tailFindsTheLogThroughThePipelineFileWithoutItsSecrets() throws IOException {
-    Path file = Files.writeString(data.resolve("shop.yaml"), """
+    Path file =
+        Files.writeString(
+            data.resolve("shop.yaml"),
+            """
         name: shop
         source: {type: postgres, database: shop, user: u, password: "${env:TRIBUTARY_TEST_UNSET}", tables: [t]}
         destination: {type: log, path: %s}
-        """.formatted(data));
+        """
+                .formatted(data));
 
-    CliRun run = CliRun.of("tail", "--pipeline", file.toString(), "--from-beginning", "--no-follow", ORDERS);
+    CliRun run =
+        CliRun.of("tail", "--pipeline", file.toString(), "--from-beginning", "--no-follow", ORDERS);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).hasLineCount(3);
@@ -122,16 +138,20 @@ class LogReadingCommandsTest {
     CliRun run = CliRun.of("streams", "--data", log.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().lines().toList()).hasSize(3).satisfiesExactly(
-        header -> assertThat(header).startsWith("STREAM").contains("EVENTS"),
-        customers -> assertThat(customers).startsWith("shop.public.customers").contains(" 1 "),
-        orders -> assertThat(orders).startsWith(ORDERS).contains(" 3 "));
+    assertThat(run.out().lines().toList())
+        .hasSize(3)
+        .satisfiesExactly(
+            header -> assertThat(header).startsWith("STREAM").contains("EVENTS"),
+            customers -> assertThat(customers).startsWith("shop.public.customers").contains(" 1 "),
+            orders -> assertThat(orders).startsWith(ORDERS).contains(" 3 "));
   }
 
   @Test
   void aMissingLogIsAnErrorThatSaysToRunThePipeline() throws IOException {
-    Path file = Files.writeString(data.resolve("other.yaml"),
-        "name: other\nsource: {type: postgres}\ndestination: {path: " + data + "}\n");
+    Path file =
+        Files.writeString(
+            data.resolve("other.yaml"),
+            "name: other\nsource: {type: postgres}\ndestination: {path: " + data + "}\n");
 
     CliRun run = CliRun.of("streams", "--pipeline", file.toString());
 

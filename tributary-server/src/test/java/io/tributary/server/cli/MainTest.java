@@ -19,7 +19,8 @@ class MainTest {
 
   @Test
   void everySubcommandHasHelp() {
-    for (String command : new String[] {"run", "check", "tail", "streams", "quickstart", "version"}) {
+    for (String command :
+        new String[] {"run", "check", "tail", "streams", "quickstart", "version"}) {
       CliRun run = CliRun.of(command, "--help");
       assertThat(run.exitCode()).as(command).isZero();
       assertThat(run.out()).as(command).contains("Usage: tributary " + command);

@@ -13,20 +13,38 @@ class StatusLineTest {
 
   @Test
   void showsStateEventsAndAgeOfTheLastEvent() {
-    PipelineStatus s = new PipelineStatus(
-        PipelineState.STREAMING, 12345, NOW.minusSeconds(3), "0/16B3748", null, 0, -1, Map.of());
+    PipelineStatus s =
+        new PipelineStatus(
+            PipelineState.STREAMING,
+            12345,
+            NOW.minusSeconds(3),
+            "0/16B3748",
+            null,
+            0,
+            -1,
+            Map.of());
 
-    assertThat(StatusLine.format("shop", s, NOW)).isEqualTo("shop: STREAMING, 12,345 events written, last 3s ago");
+    assertThat(StatusLine.format("shop", s, NOW))
+        .isEqualTo("shop: STREAMING, 12,345 events written, last 3s ago");
   }
 
   @Test
   void showsSnapshotProgressRetriesLagAndTheLastError() {
-    PipelineStatus s = new PipelineStatus(PipelineState.SNAPSHOTTING, 10, null, null, "connection refused", 2, 4096,
-        Map.of("public.orders", new long[] {1200, 5000}));
+    PipelineStatus s =
+        new PipelineStatus(
+            PipelineState.SNAPSHOTTING,
+            10,
+            null,
+            null,
+            "connection refused",
+            2,
+            4096,
+            Map.of("public.orders", new long[] {1200, 5000}));
 
-    assertThat(StatusLine.format("shop", s, NOW)).isEqualTo(
-        "shop: SNAPSHOTTING, 10 events written, snapshot public.orders 1,200/5,000, lag 4,096 bytes, 2 retries, "
-            + "last error: connection refused");
+    assertThat(StatusLine.format("shop", s, NOW))
+        .isEqualTo(
+            "shop: SNAPSHOTTING, 10 events written, snapshot public.orders 1,200/5,000, lag 4,096 bytes, 2 retries, "
+                + "last error: connection refused");
   }
 
   @Test

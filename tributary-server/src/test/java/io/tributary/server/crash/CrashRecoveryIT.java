@@ -34,7 +34,9 @@ class CrashRecoveryIT {
   @TempDir Path dir;
 
   private Path pipeline(String db, String extra) throws Exception {
-    return Files.writeString(dir.resolve("p.yaml"), """
+    return Files.writeString(
+        dir.resolve("p.yaml"),
+        """
         name: crash
         source:
           type: postgres
@@ -51,13 +53,24 @@ class CrashRecoveryIT {
         destination:
           type: log
           path: %s
-        """.formatted(server.host(), server.port(), db, server.superuserUser(), db, extra.indent(2).stripTrailing(),
-        dir.resolve("data")));
+        """
+            .formatted(
+                server.host(),
+                server.port(),
+                db,
+                server.superuserUser(),
+                db,
+                extra.indent(2).stripTrailing(),
+                dir.resolve("data")));
   }
 
   private ChildJvm run(Path file) throws Exception {
-    return ChildJvm.builder(Main.class).jvmOptions("-Xmx256m").args("run", file.toString())
-        .env("CRASH_PG_PASSWORD", server.password()).workingDir(dir).start();
+    return ChildJvm.builder(Main.class)
+        .jvmOptions("-Xmx256m")
+        .args("run", file.toString())
+        .env("CRASH_PG_PASSWORD", server.password())
+        .workingDir(dir)
+        .start();
   }
 
   private CapturedLog log() {
@@ -67,30 +80,44 @@ class CrashRecoveryIT {
   @Test
   void killedDuringTheSnapshotResumesItWithoutLosingConcurrentChanges() throws Exception {
     String db = server.createUniqueDatabase("crash_snap");
-    server.execute(db, "CREATE TABLE t (id int PRIMARY KEY, v int)",
+    server.execute(
+        db,
+        "CREATE TABLE t (id int PRIMARY KEY, v int)",
         "INSERT INTO t SELECT g, 0 FROM generate_series(1, 200000) g");
     Path file = pipeline(db, "snapshot_chunk_rows: 2000\nsnapshot_workers: 2");
     ChildJvm first = run(file);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(10))
         .until(() -> log().count("crash.public.t") > 0);
     first.kill9();
     first.waitFor(Duration.ofSeconds(10));
-    assertThat(log().committedPosition()).hasValueSatisfying(p -> assertThat(p).contains("snapshot=running"));
+    assertThat(log().committedPosition())
+        .hasValueSatisfying(p -> assertThat(p).contains("snapshot=running"));
 
-    server.execute(db, "UPDATE t SET v = 1 WHERE id % 3 = 0", "DELETE FROM t WHERE id % 10 = 0",
+    server.execute(
+        db,
+        "UPDATE t SET v = 1 WHERE id % 3 = 0",
+        "DELETE FROM t WHERE id % 10 = 0",
         "INSERT INTO t SELECT g, 2 FROM generate_series(200001, 201000) g");
     try (ChildJvm second = run(file)) {
       server.execute(db, "UPDATE t SET v = 3 WHERE id % 7 = 0");
       server.execute(db, "INSERT INTO t VALUES (-1, 9)");
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-          .until(() -> log().events("crash.public.t").stream().anyMatch(e -> e.get("after").path("id").asInt() == -1));
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  log().events("crash.public.t").stream()
+                      .anyMatch(e -> e.get("after").path("id").asInt() == -1));
       second.terminate();
       assertThat(second.waitFor(Duration.ofSeconds(30))).isZero();
     }
     List<JsonNode> events = log().events("crash.public.t");
     assertThat(CapturedLog.replay(events)).isEqualTo(table(db));
     assertNeverGoesBackInTime(events);
-    assertThat(events.stream().map(e -> e.get("idempotency_key").asText()).distinct()).hasSameSizeAs(events);
+    assertThat(events.stream().map(e -> e.get("idempotency_key").asText()).distinct())
+        .hasSameSizeAs(events);
   }
 
   @Test
@@ -114,7 +141,9 @@ class CrashRecoveryIT {
     writer.join();
     int expected = changes.get();
     ChildJvm last = child;
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> log().count("crash.public.t") >= expected);
     Thread.sleep(1500); // would a duplicate arrive late?
     last.terminate();
@@ -124,7 +153,11 @@ class CrashRecoveryIT {
     assertThat(events).hasSize(expected);
     assertThat(CapturedLog.replay(events)).isEqualTo(table(db));
     // commit order: the writer gives each change a growing sequence number in v
-    assertThat(events.stream().map(e -> e.path("after").path("v").asInt(-1)).filter(v -> v >= 0).toList())
+    assertThat(
+            events.stream()
+                .map(e -> e.path("after").path("v").asInt(-1))
+                .filter(v -> v >= 0)
+                .toList())
         .isSorted();
   }
 
@@ -136,7 +169,9 @@ class CrashRecoveryIT {
     ChildJvm first = run(file);
     await().atMost(Duration.ofSeconds(60)).until(() -> log().committedPosition().isPresent());
     server.execute(db, "INSERT INTO t SELECT g, g FROM generate_series(1, 200000) g");
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(5))
         .until(() -> log().committedPosition().orElse("").contains("complete=false"));
     first.kill9();
     first.waitFor(Duration.ofSeconds(10));
@@ -144,7 +179,9 @@ class CrashRecoveryIT {
     assertThat(before).isBetween(1L, 199_999L);
 
     try (ChildJvm second = run(file)) {
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> log().count("crash.public.t") >= 200_000);
       Thread.sleep(1500);
       second.terminate();
@@ -157,10 +194,14 @@ class CrashRecoveryIT {
 
   @Test
   void survivesAPostgresRestartByReconnectingOnItsOwn() throws Exception {
-    try (PostgresServer own = PostgresServer.builder().setting("synchronous_commit", "on").start()) {
+    try (PostgresServer own =
+        PostgresServer.builder().setting("synchronous_commit", "on").start()) {
       own.createDatabase("restart");
       own.execute("restart", "CREATE TABLE t (id int PRIMARY KEY, v int)");
-      Path file = Files.writeString(dir.resolve("own.yaml"), """
+      Path file =
+          Files.writeString(
+              dir.resolve("own.yaml"),
+              """
           name: crash
           source:
             type: postgres
@@ -173,7 +214,8 @@ class CrashRecoveryIT {
             tables: [public.t]
           destination:
             path: %s
-          """.formatted(own.host(), own.port(), own.superuserUser(), dir.resolve("data")));
+          """
+                  .formatted(own.host(), own.port(), own.superuserUser(), dir.resolve("data")));
       try (ChildJvm child = run(file)) {
         own.execute("restart", "INSERT INTO t SELECT g, 0 FROM generate_series(1, 100) g");
         await().atMost(Duration.ofSeconds(60)).until(() -> log().count("crash.public.t") >= 100);
@@ -187,12 +229,17 @@ class CrashRecoveryIT {
         child.terminate();
         assertThat(child.waitFor(Duration.ofSeconds(30))).isZero();
       }
-      assertThat(log().events("crash.public.t").stream().map(e -> e.get("after").get("id").asInt()).toList())
+      assertThat(
+              log().events("crash.public.t").stream()
+                  .map(e -> e.get("after").get("id").asInt())
+                  .toList())
           .containsExactlyElementsOf(IntStream.rangeClosed(1, 200).boxed().toList());
     }
   }
 
-  /** Inserts and updates in small transactions; v is a global sequence so commit order is visible. */
+  /**
+   * Inserts and updates in small transactions; v is a global sequence so commit order is visible.
+   */
   private void write(String db, AtomicBoolean writing, AtomicInteger changes) {
     int seq = 0;
     int nextId = 1;
@@ -221,14 +268,17 @@ class CrashRecoveryIT {
       }
       int id = e.get("after").get("id").asInt();
       int v = e.get("after").get("v").asInt();
-      assertThat(v).as("row %d went back in time at %s", id, e).isGreaterThanOrEqualTo(highest.getOrDefault(id, v));
+      assertThat(v)
+          .as("row %d went back in time at %s", id, e)
+          .isGreaterThanOrEqualTo(highest.getOrDefault(id, v));
       highest.merge(id, v, Math::max);
     }
   }
 
   private Map<Integer, Integer> table(String db) throws Exception {
     Map<Integer, Integer> out = new HashMap<>();
-    try (Connection c = server.connect(db); ResultSet rs = c.createStatement().executeQuery("SELECT id, v FROM t")) {
+    try (Connection c = server.connect(db);
+        ResultSet rs = c.createStatement().executeQuery("SELECT id, v FROM t")) {
       while (rs.next()) {
         out.put(rs.getInt(1), rs.getInt(2));
       }

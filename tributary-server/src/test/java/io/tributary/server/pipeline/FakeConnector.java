@@ -17,12 +17,18 @@ final class FakeConnector implements SourceConnector {
       new ConfigSpec(
           List.of(
               ConfigField.builder("host", ConfigType.STRING).required().build(),
-              ConfigField.builder("port", ConfigType.INT).defaultValue(5432).validator(Validator.range(1, 65535)).build(),
+              ConfigField.builder("port", ConfigType.INT)
+                  .defaultValue(5432)
+                  .validator(Validator.range(1, 65535))
+                  .build(),
               ConfigField.builder("database", ConfigType.STRING).required().build(),
               ConfigField.builder("user", ConfigType.STRING).required().build(),
               ConfigField.builder("password", ConfigType.PASSWORD).build(),
               ConfigField.builder("tables", ConfigType.LIST).build(),
-              ConfigField.builder("snapshot", ConfigType.ENUM).allowed("initial", "never").defaultValue("initial").build()));
+              ConfigField.builder("snapshot", ConfigType.ENUM)
+                  .allowed("initial", "never")
+                  .defaultValue("initial")
+                  .build()));
 
   /** Stands in for the log destination's spec. */
   static final ConfigSpec LOG_SPEC =

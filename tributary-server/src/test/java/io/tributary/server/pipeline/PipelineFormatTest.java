@@ -11,13 +11,22 @@ class PipelineFormatTest {
   private final PipelineLoader loader =
       new PipelineLoader(
           new PipelineValidator(
-              Connectors.of(new FakeConnector()), FakeConnector.LOG_SPEC, ReferenceResolver.system()));
+              Connectors.of(new FakeConnector()),
+              FakeConnector.LOG_SPEC,
+              ReferenceResolver.system()));
 
   private final PipelineDefinition shop =
       new PipelineDefinition(
           "shop",
-          Map.of("type", "postgres", "password", "${env:SHOP_PG_PASSWORD}",
-              "tables", List.of("public.orders", "public.customers"), "port", 5432),
+          Map.of(
+              "type",
+              "postgres",
+              "password",
+              "${env:SHOP_PG_PASSWORD}",
+              "tables",
+              List.of("public.orders", "public.customers"),
+              "port",
+              5432),
           null);
 
   @Test
@@ -38,7 +47,8 @@ class PipelineFormatTest {
 
   @Test
   void writesTheDefaultDestination() {
-    assertThat(PipelineFormat.YAML.write(shop)).endsWith("destination:\n  type: log\n  path: ./data\n");
+    assertThat(PipelineFormat.YAML.write(shop))
+        .endsWith("destination:\n  type: log\n  path: ./data\n");
   }
 
   @Test

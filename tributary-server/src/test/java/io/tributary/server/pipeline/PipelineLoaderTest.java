@@ -1,7 +1,6 @@
 package io.tributary.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.api.config.ConfigError;
 import io.tributary.api.config.ConfigException;
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PipelineLoaderTest {
-  private static final Map<String, String> ENV = Map.of("SHOP_PG_PASSWORD", "s3cret", "PG_HOST", "db.local");
+  private static final Map<String, String> ENV =
+      Map.of("SHOP_PG_PASSWORD", "s3cret", "PG_HOST", "db.local");
 
   @TempDir Path dir;
 
@@ -27,7 +27,10 @@ class PipelineLoaderTest {
 
   @Test
   void loadsTheDocumentedExample() throws IOException {
-    ValidPipeline p = loader.load(write("""
+    ValidPipeline p =
+        loader.load(
+            write(
+                """
         name: shop
         source:
           type: postgres
@@ -53,36 +56,47 @@ class PipelineLoaderTest {
 
   @Test
   void malformedYamlNamesLineAndColumn() throws IOException {
-    Path file = write("""
+    Path file =
+        write(
+            """
         name: shop
         source:
           type: postgres
           host: [127.0.0.1
         """);
 
-    assertThat(errors(file)).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo(file.toString());
-      assertThat(e.message()).startsWith("malformed YAML at line 5, column 1:");
-    });
+    assertThat(errors(file))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo(file.toString());
+              assertThat(e.message()).startsWith("malformed YAML at line 5, column 1:");
+            });
   }
 
   @Test
   void badIndentationNamesItsLine() throws IOException {
-    Path file = write("""
+    Path file =
+        write(
+            """
         name: shop
         source:
           type: postgres
          host: x
         """);
 
-    assertThat(errors(file)).singleElement().satisfies(e -> assertThat(e.message()).contains("line 4"));
+    assertThat(errors(file))
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("line 4"));
   }
 
   @Test
   void duplicateFieldsAreAnError() throws IOException {
     Path file = write("name: shop\nname: other\nsource: {type: postgres}\n");
 
-    assertThat(errors(file)).singleElement().satisfies(e -> assertThat(e.message()).contains("line 2", "name"));
+    assertThat(errors(file))
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("line 2", "name"));
   }
 
   @Test
@@ -90,26 +104,33 @@ class PipelineLoaderTest {
     Path file = write(minimal("") + "destinaton:\n  path: ./x\n");
 
     assertThat(errors(file))
-        .containsExactly(new ConfigError("destinaton",
-            "unknown field; did you mean 'destination'? (known fields: name, source, destination)"));
+        .containsExactly(
+            new ConfigError(
+                "destinaton",
+                "unknown field; did you mean 'destination'? (known fields: name, source, destination)"));
   }
 
   @Test
   void anUnknownFieldFarFromAnyKnownOneListsTheKnownFields() throws IOException {
     Path file = write(minimal("") + "colour: blue\n");
 
-    assertThat(errors(file)).containsExactly(
-        new ConfigError("colour", "unknown field (known fields: name, source, destination)"));
+    assertThat(errors(file))
+        .containsExactly(
+            new ConfigError("colour", "unknown field (known fields: name, source, destination)"));
   }
 
   @Test
   void aBadNameExplainsTheRule() throws IOException {
     Path file = write(minimal("").replace("name: shop", "name: Shop Orders"));
 
-    assertThat(errors(file)).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo("name");
-      assertThat(e.message()).contains("'Shop Orders' is not a valid pipeline name", "lowercase", "63");
-    });
+    assertThat(errors(file))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("name");
+              assertThat(e.message())
+                  .contains("'Shop Orders' is not a valid pipeline name", "lowercase", "63");
+            });
   }
 
   @Test
@@ -117,15 +138,19 @@ class PipelineLoaderTest {
     String longest = "a" + "b".repeat(62);
     assertThat(loader.load(write(minimal("").replace("shop", longest))).name()).isEqualTo(longest);
     assertThat(loader.load(write(minimal("").replace("shop", "0_x-y"))).name()).isEqualTo("0_x-y");
-    assertThat(errors(write(minimal("").replace("shop", longest + "c")))).extracting(ConfigError::field)
+    assertThat(errors(write(minimal("").replace("shop", longest + "c"))))
+        .extracting(ConfigError::field)
         .containsExactly("name");
-    assertThat(errors(write(minimal("").replace("shop", "-shop")))).extracting(ConfigError::field)
+    assertThat(errors(write(minimal("").replace("shop", "-shop"))))
+        .extracting(ConfigError::field)
         .containsExactly("name");
   }
 
   @Test
   void collectsEveryErrorAtOnce() throws IOException {
-    Path file = write("""
+    Path file =
+        write(
+            """
         name: Shop!
         colour: blue
         source:
@@ -140,25 +165,39 @@ class PipelineLoaderTest {
           segment_bytes: lots
         """);
 
-    assertThat(errors(file)).extracting(ConfigError::field).containsExactlyInAnyOrder(
-        "colour", "name", "source.password", "source.snapshott", "source.database", "source.port",
-        "destination.segment_bytes");
+    assertThat(errors(file))
+        .extracting(ConfigError::field)
+        .containsExactlyInAnyOrder(
+            "colour",
+            "name",
+            "source.password",
+            "source.snapshott",
+            "source.database",
+            "source.port",
+            "destination.segment_bytes");
   }
 
   @Test
   void anUnknownSourceTypeListsTheKnownTypes() throws IOException {
     Path file = write(minimal("").replace("type: postgres", "type: postgress"));
 
-    assertThat(errors(file)).containsExactly(new ConfigError("source.type",
-        "unknown source type 'postgress'; did you mean 'postgres'? (known types: postgres)"));
+    assertThat(errors(file))
+        .containsExactly(
+            new ConfigError(
+                "source.type",
+                "unknown source type 'postgress'; did you mean 'postgres'? (known types: postgres)"));
   }
 
   @Test
   void aMissingSourceIsAnError() throws IOException {
-    assertThat(errors(write("name: shop\n"))).extracting(ConfigError::field).containsExactly("source");
-    assertThat(errors(write("name: shop\nsource: postgres\n"))).extracting(ConfigError::field)
+    assertThat(errors(write("name: shop\n")))
+        .extracting(ConfigError::field)
         .containsExactly("source");
-    assertThat(errors(write("name: shop\nsource: {host: h}\n"))).extracting(ConfigError::field)
+    assertThat(errors(write("name: shop\nsource: postgres\n")))
+        .extracting(ConfigError::field)
+        .containsExactly("source");
+    assertThat(errors(write("name: shop\nsource: {host: h}\n")))
+        .extracting(ConfigError::field)
         .containsExactly("source.type");
   }
 
@@ -179,8 +218,11 @@ class PipelineLoaderTest {
 
   @Test
   void anEmptyDocumentIsAnError() throws IOException {
-    assertThat(errors(write(""))).singleElement().satisfies(e -> assertThat(e.message()).contains("empty"));
-    assertThat(errors(write("- a\n- b\n"))).singleElement()
+    assertThat(errors(write("")))
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).contains("empty"));
+    assertThat(errors(write("- a\n- b\n")))
+        .singleElement()
         .satisfies(e -> assertThat(e.message()).contains("mapping", "not a list"));
   }
 
@@ -188,7 +230,8 @@ class PipelineLoaderTest {
   void aMissingFileIsAnError() {
     Path file = dir.resolve("absent.yaml");
 
-    assertThat(errors(file)).containsExactly(new ConfigError(file.toString(), "no such file; check the path"));
+    assertThat(errors(file))
+        .containsExactly(new ConfigError(file.toString(), "no such file; check the path"));
   }
 
   private List<ConfigError> errors(Path file) {
@@ -208,7 +251,8 @@ class PipelineLoaderTest {
           host: 127.0.0.1
           database: shop
           user: tributary
-        """ + (extraSourceLine.isEmpty() ? "" : "  " + extraSourceLine + "\n");
+        """
+        + (extraSourceLine.isEmpty() ? "" : "  " + extraSourceLine + "\n");
   }
 
   private Path write(String yaml) throws IOException {

@@ -1,7 +1,6 @@
 package io.tributary.server.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.api.config.ConfigError;
 import io.tributary.api.config.ConfigException;
@@ -15,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** ${env:…} and ${file:…} references, as the loader resolves them. */
 class PipelineReferencesTest {
-  private static final Map<String, String> ENV = Map.of("SHOP_PG_PASSWORD", "s3cret", "PG_HOST", "db.local");
+  private static final Map<String, String> ENV =
+      Map.of("SHOP_PG_PASSWORD", "s3cret", "PG_HOST", "db.local");
 
   @TempDir Path dir;
 
@@ -35,7 +35,8 @@ class PipelineReferencesTest {
 
   @Test
   void resolvesReferencesInsideLongerStrings() throws IOException {
-    ValidPipeline p = loader.load(write(minimal("password: pre-${env:SHOP_PG_PASSWORD}-${env:PG_HOST}")));
+    ValidPipeline p =
+        loader.load(write(minimal("password: pre-${env:SHOP_PG_PASSWORD}-${env:PG_HOST}")));
 
     assertThat(p.source().getString("password")).isEqualTo("pre-s3cret-db.local");
   }
@@ -60,7 +61,10 @@ class PipelineReferencesTest {
 
   @Test
   void resolvesReferencesInListsAndInTheDestination() throws IOException {
-    ValidPipeline p = loader.load(write("""
+    ValidPipeline p =
+        loader.load(
+            write(
+                """
         name: shop
         source: {type: postgres, host: h, database: d, user: u, tables: ["${env:PG_HOST}.t"]}
         destination: {type: log, path: "/var/${env:PG_HOST}"}
@@ -75,28 +79,36 @@ class PipelineReferencesTest {
     Path file = write(minimal("password: ${env:MISSING_PASSWORD}"));
 
     assertThat(errors(file))
-        .containsExactly(new ConfigError("source.password",
-            "environment variable MISSING_PASSWORD is not set; export it or put the value in the file"));
+        .containsExactly(
+            new ConfigError(
+                "source.password",
+                "environment variable MISSING_PASSWORD is not set; export it or put the value in the file"));
   }
 
   @Test
   void anUnreadableFileNamesTheFieldAndThePath() throws IOException {
     Path file = write(minimal("password: ${file:/no/such/secret}"));
 
-    assertThat(errors(file)).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo("source.password");
-      assertThat(e.message()).contains("/no/such/secret", "no such file");
-    });
+    assertThat(errors(file))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("source.password");
+              assertThat(e.message()).contains("/no/such/secret", "no such file");
+            });
   }
 
   @Test
   void anUnknownReferenceKindIsAnError() throws IOException {
     Path file = write(minimal("password: ${vault:pg}"));
 
-    assertThat(errors(file)).singleElement().satisfies(e -> {
-      assertThat(e.field()).isEqualTo("source.password");
-      assertThat(e.message()).contains("${env:NAME}", "${file:PATH}");
-    });
+    assertThat(errors(file))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("source.password");
+              assertThat(e.message()).contains("${env:NAME}", "${file:PATH}");
+            });
   }
 
   @Test
@@ -133,7 +145,8 @@ class PipelineReferencesTest {
           host: 127.0.0.1
           database: shop
           user: tributary
-        """ + (extraSourceLine.isEmpty() ? "" : "  " + extraSourceLine + "\n");
+        """
+        + (extraSourceLine.isEmpty() ? "" : "  " + extraSourceLine + "\n");
   }
 
   private Path write(String yaml) throws IOException {

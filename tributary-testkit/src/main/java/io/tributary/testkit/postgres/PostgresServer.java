@@ -21,24 +21,24 @@ import java.util.regex.Pattern;
  * temporary directory and listening on a free port of 127.0.0.1.
  *
  * <p>The server has logical decoding enabled ({@code wal_level=logical}, 20 slots and WAL senders),
- * TLS with a self-signed certificate, and password (SCRAM) login over TCP for the superuser
- * {@value #SUPERUSER}/{@value #PASSWORD}, who may also open replication connections and owns the
- * database {@value #SUPERUSER}. Durability is off unless {@link Builder#durable(boolean)} asks for it.
+ * TLS with a self-signed certificate, and password (SCRAM) login over TCP for the superuser {@value
+ * #SUPERUSER}/{@value #PASSWORD}, who may also open replication connections and owns the database
+ * {@value #SUPERUSER}. Durability is off unless {@link Builder#durable(boolean)} asks for it.
  *
  * <p>Lifecycle: {@link Builder#start()} returns a running server. {@link #stop()} shuts it down
- * cleanly, {@link #kill()} crashes it (SIGKILL), and {@link #start()} brings it back on the same port
- * and data, running crash recovery after a kill. With the default {@code synchronous_commit=off}, a
- * kill may lose transactions committed a fraction of a second earlier, as PostgreSQL allows; crash
- * tests that expect them set {@code synchronous_commit=on}. {@link #close()} stops it and deletes its files. A
- * shutdown hook closes servers a test forgot; servers orphaned by a JVM killed with SIGKILL are
- * reaped by the next JVM that starts one.
+ * cleanly, {@link #kill()} crashes it (SIGKILL), and {@link #start()} brings it back on the same
+ * port and data, running crash recovery after a kill. With the default {@code
+ * synchronous_commit=off}, a kill may lose transactions committed a fraction of a second earlier,
+ * as PostgreSQL allows; crash tests that expect them set {@code synchronous_commit=on}. {@link
+ * #close()} stops it and deletes its files. A shutdown hook closes servers a test forgot; servers
+ * orphaned by a JVM killed with SIGKILL are reaped by the next JVM that starts one.
  *
- * <p>Most test classes should share {@link #shared()} and isolate themselves with their own database
- * ({@link #createUniqueDatabase(String)}); only tests of the server's lifecycle or settings need a
- * private server.
+ * <p>Most test classes should share {@link #shared()} and isolate themselves with their own
+ * database ({@link #createUniqueDatabase(String)}); only tests of the server's lifecycle or
+ * settings need a private server.
  *
- * <p>Thread-safe: lifecycle methods are serialized; {@link #connect(String)} and the SQL helpers may
- * be called from any thread while the server runs.
+ * <p>Thread-safe: lifecycle methods are serialized; {@link #connect(String)} and the SQL helpers
+ * may be called from any thread while the server runs.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -51,7 +51,11 @@ public final class PostgresServer implements AutoCloseable {
   private static final AtomicLong DATABASE_COUNTER = new AtomicLong();
   private static PostgresServer shared;
 
-  private enum State { STOPPED, RUNNING, CLOSED }
+  private enum State {
+    STOPPED,
+    RUNNING,
+    CLOSED
+  }
 
   private final PostgresOptions options;
   private final PostgresUser user;
@@ -63,7 +67,11 @@ public final class PostgresServer implements AutoCloseable {
   private volatile int port;
   private State state = State.STOPPED;
 
-  private PostgresServer(PostgresOptions options, PostgresUser user, ServerFiles files, ServerRegistry registry,
+  private PostgresServer(
+      PostgresOptions options,
+      PostgresUser user,
+      ServerFiles files,
+      ServerRegistry registry,
       boolean isShared) {
     this.options = options;
     this.user = user;
@@ -129,7 +137,8 @@ public final class PostgresServer implements AutoCloseable {
 
   /**
    * Like {@link #connect(String)}, with extra pgjdbc properties such as {@code sslmode=require} or
-   * {@code replication=database}; {@code user} and {@code password} among them replace the superuser's.
+   * {@code replication=database}; {@code user} and {@code password} among them replace the
+   * superuser's.
    */
   public Connection connect(String database, Map<String, String> properties) throws SQLException {
     Properties info = new Properties();
@@ -141,13 +150,16 @@ public final class PostgresServer implements AutoCloseable {
 
   /** Runs each statement in its own transaction (autocommit) on a fresh connection. */
   public void execute(String database, String... sql) throws SQLException {
-    try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+    try (Connection connection = connect(database);
+        Statement statement = connection.createStatement()) {
       for (String each : sql) {
         try {
           statement.execute(each);
         } catch (SQLException e) {
-          throw new SQLException("failed in database " + database + ": " + each + ": " + e.getMessage(),
-              e.getSQLState(), e);
+          throw new SQLException(
+              "failed in database " + database + ": " + each + ": " + e.getMessage(),
+              e.getSQLState(),
+              e);
         }
       }
     }
@@ -160,7 +172,8 @@ public final class PostgresServer implements AutoCloseable {
    */
   public void createDatabase(String name) throws SQLException {
     if (name == null || !DATABASE_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("database names must match " + DATABASE_NAME + ", got: " + name);
+      throw new IllegalArgumentException(
+          "database names must match " + DATABASE_NAME + ", got: " + name);
     }
     execute("postgres", "CREATE DATABASE " + name + " OWNER " + SUPERUSER);
   }
@@ -181,7 +194,9 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  /** Shuts the server down cleanly (fast mode: open sessions are ended); does nothing if stopped. */
+  /**
+   * Shuts the server down cleanly (fast mode: open sessions are ended); does nothing if stopped.
+   */
   public synchronized void stop() {
     requireNotShared("stop");
     requireOpen();
@@ -297,8 +312,10 @@ public final class PostgresServer implements AutoCloseable {
 
   private void requireNotShared(String operation) {
     if (isShared) {
-      throw new UnsupportedOperationException("the shared server cannot " + operation
-          + ": other test classes use it; build a private server with PostgresServer.builder() instead");
+      throw new UnsupportedOperationException(
+          "the shared server cannot "
+              + operation
+              + ": other test classes use it; build a private server with PostgresServer.builder() instead");
     }
   }
 
@@ -311,9 +328,9 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /**
-   * Options of a private server. Defaults: binaries from {@code -Dtributary.pg.bin} or
-   * {@code /usr/lib/postgresql/15/bin}, durability off, no extra settings, 60 s per start or stop.
-   * Not thread-safe.
+   * Options of a private server. Defaults: binaries from {@code -Dtributary.pg.bin} or {@code
+   * /usr/lib/postgresql/15/bin}, durability off, no extra settings, 60 s per start or stop. Not
+   * thread-safe.
    */
   public static final class Builder {
 
@@ -329,13 +346,17 @@ public final class PostgresServer implements AutoCloseable {
       return this;
     }
 
-    /** Turns fsync, synchronous_commit and full_page_writes on, for benchmarks and durability tests. */
+    /**
+     * Turns fsync, synchronous_commit and full_page_writes on, for benchmarks and durability tests.
+     */
     public Builder durable(boolean on) {
       this.durable = on;
       return this;
     }
 
-    /** Adds a postgresql.conf setting that overrides the defaults, e.g. {@code wal_level=replica}. */
+    /**
+     * Adds a postgresql.conf setting that overrides the defaults, e.g. {@code wal_level=replica}.
+     */
     public Builder setting(String name, String value) {
       settings.put(name, value);
       return this;

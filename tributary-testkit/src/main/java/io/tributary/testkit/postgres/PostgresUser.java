@@ -37,10 +37,14 @@ final class PostgresUser {
       return new PostgresUser(null);
     }
     try {
-      return new PostgresUser(FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(ACCOUNT));
+      return new PostgresUser(
+          FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(ACCOUNT));
     } catch (UserPrincipalNotFoundException e) {
-      throw new PostgresServerException("PostgreSQL refuses to run as root and there is no '" + ACCOUNT
-          + "' OS account to run it as: install postgresql-15 (which creates it) or run the tests as another user", e);
+      throw new PostgresServerException(
+          "PostgreSQL refuses to run as root and there is no '"
+              + ACCOUNT
+              + "' OS account to run it as: install postgresql-15 (which creates it) or run the tests as another user",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look up the '" + ACCOUNT + "' OS account", e);
     }
@@ -54,7 +58,8 @@ final class PostgresUser {
     try {
       Files.setOwner(path, owner);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot give " + path + " to the '" + ACCOUNT + "' OS account", e);
+      throw new UncheckedIOException(
+          "cannot give " + path + " to the '" + ACCOUNT + "' OS account", e);
     }
   }
 
@@ -74,19 +79,26 @@ final class PostgresUser {
       full.addAll(List.of("runuser", "-u", ACCOUNT, "--"));
     }
     full.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(full)
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(full)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     // Inherited PGDATA, PGPORT, PGHOST... would point the tools at another server.
     builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
     builder.environment().put("LC_ALL", "C");
     int exit = execute(step, builder, timeout, output);
     String text = new OutputFile(output).tail(OUTPUT_TAIL_LINES);
     if (exit != 0) {
-      throw new PostgresServerException(step + " failed with exit code " + exit + ": " + String.join(" ", full)
-          + "\n--- output ---\n" + text);
+      throw new PostgresServerException(
+          step
+              + " failed with exit code "
+              + exit
+              + ": "
+              + String.join(" ", full)
+              + "\n--- output ---\n"
+              + text);
     }
     return text;
   }
@@ -96,12 +108,19 @@ final class PostgresUser {
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new PostgresServerException(step + " did not finish within " + timeout + ": "
-            + String.join(" ", builder.command()) + "\n--- output ---\n" + new OutputFile(output).tail(OUTPUT_TAIL_LINES));
+        throw new PostgresServerException(
+            step
+                + " did not finish within "
+                + timeout
+                + ": "
+                + String.join(" ", builder.command())
+                + "\n--- output ---\n"
+                + new OutputFile(output).tail(OUTPUT_TAIL_LINES));
       }
       return process.exitValue();
     } catch (IOException e) {
-      throw new PostgresServerException(step + " could not be launched: " + String.join(" ", builder.command()), e);
+      throw new PostgresServerException(
+          step + " could not be launched: " + String.join(" ", builder.command()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PostgresServerException(step + " was interrupted", e);

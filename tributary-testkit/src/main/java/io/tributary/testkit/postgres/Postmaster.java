@@ -30,7 +30,8 @@ final class Postmaster {
   }
 
   /**
-   * Starts the server and waits until it accepts connections, which after a crash includes recovery.
+   * Starts the server and waits until it accepts connections, which after a crash includes
+   * recovery.
    *
    * @throws PostgresServerException if it does not come up; the message has the server log tail
    */
@@ -38,12 +39,22 @@ final class Postmaster {
     try {
       pgCtl("start", "--log=" + files.logFile());
     } catch (PostgresServerException e) {
-      throw new PostgresServerException("PostgreSQL did not start with data directory " + files.dataDir() + ": "
-          + e.getMessage() + "\n--- server log " + files.logFile() + " ---\n" + logTail(), e);
+      throw new PostgresServerException(
+          "PostgreSQL did not start with data directory "
+              + files.dataDir()
+              + ": "
+              + e.getMessage()
+              + "\n--- server log "
+              + files.logFile()
+              + " ---\n"
+              + logTail(),
+          e);
     }
   }
 
-  /** Shuts down in fast mode (sessions are ended, a checkpoint is written); a dead server is fine. */
+  /**
+   * Shuts down in fast mode (sessions are ended, a checkpoint is written); a dead server is fine.
+   */
   void stop() {
     try {
       pgCtl("stop", "--mode=fast");
@@ -78,30 +89,43 @@ final class Postmaster {
    * next postmaster, which would then refuse to start.
    */
   private void removeLockFiles() {
-    try (DirectoryStream<Path> sockets = Files.newDirectoryStream(files.socketDir(), ".s.PGSQL.*")) {
+    try (DirectoryStream<Path> sockets =
+        Files.newDirectoryStream(files.socketDir(), ".s.PGSQL.*")) {
       Files.deleteIfExists(files.postmasterPidFile());
       for (Path socketFile : sockets) {
         Files.deleteIfExists(socketFile);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the lock files of the killed server in " + files.root(), e);
+      throw new UncheckedIOException(
+          "cannot remove the lock files of the killed server in " + files.root(), e);
     }
   }
 
   private void pgCtl(String action, String option) {
-    user.run("pg_ctl " + action, files.root(), files.toolOutput(), options.startTimeout(),
-        List.of(options.tool("pg_ctl").toString(), action, "--pgdata=" + files.dataDir(), option, "--wait",
+    user.run(
+        "pg_ctl " + action,
+        files.root(),
+        files.toolOutput(),
+        options.startTimeout(),
+        List.of(
+            options.tool("pg_ctl").toString(),
+            action,
+            "--pgdata=" + files.dataDir(),
+            option,
+            "--wait",
             "--timeout=" + options.startTimeout().toSeconds()));
   }
 
   private void killTree(OsProcess postmaster) {
     try {
       if (!postmaster.killTree(options.startTimeout())) {
-        throw new PostgresServerException("PostgreSQL processes of " + files.dataDir() + " survived SIGKILL");
+        throw new PostgresServerException(
+            "PostgreSQL processes of " + files.dataDir() + " survived SIGKILL");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PostgresServerException("interrupted while killing the server of " + files.dataDir(), e);
+      throw new PostgresServerException(
+          "interrupted while killing the server of " + files.dataDir(), e);
     }
   }
 

@@ -30,7 +30,8 @@ record ServerFiles(Path root) {
       user.own(root);
       return new ServerFiles(root);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a directory for a PostgreSQL server under " + BASE, e);
+      throw new UncheckedIOException(
+          "cannot create a directory for a PostgreSQL server under " + BASE, e);
     }
   }
 

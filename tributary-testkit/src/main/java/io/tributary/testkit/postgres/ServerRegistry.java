@@ -102,18 +102,25 @@ final class ServerRegistry {
       return false;
     }
     String recordedStart = entry.getProperty("owner.start");
-    Optional<Instant> actualStart = ProcessHandle.of(pid).flatMap(handle -> handle.info().startInstant());
-    return recordedStart == null || actualStart.isEmpty() || actualStart.get().equals(Instant.parse(recordedStart));
+    Optional<Instant> actualStart =
+        ProcessHandle.of(pid).flatMap(handle -> handle.info().startInstant());
+    return recordedStart == null
+        || actualStart.isEmpty()
+        || actualStart.get().equals(Instant.parse(recordedStart));
   }
 
-  /** The postmaster of the server, if it still runs; a reused pid running something else is left alone. */
+  /**
+   * The postmaster of the server, if it still runs; a reused pid running something else is left
+   * alone.
+   */
   static Optional<OsProcess> postmaster(ServerFiles files) throws IOException {
     if (!Files.exists(files.postmasterPidFile())) {
       return Optional.empty();
     }
     String firstLine = Files.readAllLines(files.postmasterPidFile()).get(0).trim();
     OsProcess process = new OsProcess(Long.parseLong(firstLine));
-    boolean isPostgres = process.command().map(command -> command.endsWith("postgres")).orElse(true);
+    boolean isPostgres =
+        process.command().map(command -> command.endsWith("postgres")).orElse(true);
     return process.isRunning() && isPostgres ? Optional.of(process) : Optional.empty();
   }
 

@@ -19,8 +19,8 @@ import java.util.function.Predicate;
  *
  * <p>The child runs the same {@code java} binary as this JVM. Its stdout and stderr go to files,
  * which can be read at any time and are deleted by {@link #close()}. If this JVM exits normally
- * while the child still runs, a shutdown hook kills the child; a JVM killed with SIGKILL cannot
- * do that, so tests should close their children.
+ * while the child still runs, a shutdown hook kills the child; a JVM killed with SIGKILL cannot do
+ * that, so tests should close their children.
  *
  * <p>Thread-safe: any thread may read output, wait, or kill.
  */
@@ -107,7 +107,8 @@ public final class ChildJvm implements AutoCloseable {
    */
   public int waitFor(Duration timeout) throws InterruptedException, TimeoutException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new TimeoutException(mainClass + " (pid " + pid() + ") still runs after " + timeout + diagnostics());
+      throw new TimeoutException(
+          mainClass + " (pid " + pid() + ") still runs after " + timeout + diagnostics());
     }
     return process.exitValue();
   }
@@ -147,17 +148,25 @@ public final class ChildJvm implements AutoCloseable {
       }
       if (exited) {
         throw new IllegalStateException(
-            mainClass + " exited with " + process.exitValue() + " before printing the awaited line" + diagnostics());
+            mainClass
+                + " exited with "
+                + process.exitValue()
+                + " before printing the awaited line"
+                + diagnostics());
       }
       if (System.nanoTime() - deadline >= 0) {
-        throw new TimeoutException(mainClass + " printed no matching line within " + timeout + diagnostics());
+        throw new TimeoutException(
+            mainClass + " printed no matching line within " + timeout + diagnostics());
       }
       Thread.sleep(20);
     }
   }
 
   private String diagnostics() {
-    return "\n--- stdout tail ---\n" + stdout.tail(TAIL_LINES) + "\n--- stderr tail ---\n" + stderr.tail(TAIL_LINES);
+    return "\n--- stdout tail ---\n"
+        + stdout.tail(TAIL_LINES)
+        + "\n--- stderr tail ---\n"
+        + stderr.tail(TAIL_LINES);
   }
 
   private static void deleteQuietly(Path file) {
@@ -169,8 +178,8 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /**
-   * Describes a child JVM. Defaults: this JVM's class path, no JVM options, no arguments, this JVM's
-   * working directory and environment. Not thread-safe.
+   * Describes a child JVM. Defaults: this JVM's class path, no JVM options, no arguments, this
+   * JVM's working directory and environment. Not thread-safe.
    */
   public static final class Builder {
 
@@ -193,7 +202,9 @@ public final class ChildJvm implements AutoCloseable {
       return this;
     }
 
-    /** Adds options placed before the main class, such as {@code -Xmx64m} or {@code -Dkey=value}. */
+    /**
+     * Adds options placed before the main class, such as {@code -Xmx64m} or {@code -Dkey=value}.
+     */
     public Builder jvmOptions(String... options) {
       jvmOptions.addAll(List.of(options));
       return this;
@@ -220,10 +231,11 @@ public final class ChildJvm implements AutoCloseable {
     public ChildJvm start() throws IOException {
       Path out = Files.createTempFile("child-jvm-", ".stdout");
       Path err = Files.createTempFile("child-jvm-", ".stderr");
-      ProcessBuilder builder = new ProcessBuilder(command())
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       if (workingDir != null) {
         builder.directory(workingDir.toFile());
       }

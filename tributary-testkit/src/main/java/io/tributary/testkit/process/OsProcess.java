@@ -61,7 +61,8 @@ public record OsProcess(long pid) {
     List<OsProcess> victims = new ArrayList<>();
     victims.add(this);
     ProcessHandle.of(pid)
-        .ifPresent(handle -> handle.descendants().forEach(d -> victims.add(new OsProcess(d.pid()))));
+        .ifPresent(
+            handle -> handle.descendants().forEach(d -> victims.add(new OsProcess(d.pid()))));
     for (OsProcess victim : victims) {
       ProcessHandle.of(victim.pid()).ifPresent(ProcessHandle::destroyForcibly);
     }
@@ -74,7 +75,9 @@ public record OsProcess(long pid) {
     return true;
   }
 
-  /** Waits until {@link #isRunning()} is false; returns whether that happened within the timeout. */
+  /**
+   * Waits until {@link #isRunning()} is false; returns whether that happened within the timeout.
+   */
   public boolean awaitStop(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (isRunning()) {

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * One client connection through a {@link TcpProxy}: the client socket, the socket to the target,
  * and one virtual thread copying bytes in each direction.
  *
- * <p>An end of stream on one side is passed on as a half-close; the connection is finished when both
- * directions are. Any I/O error, or {@link #cut()}, resets both sockets. Thread-safe.
+ * <p>An end of stream on one side is passed on as a half-close; the connection is finished when
+ * both directions are. Any I/O error, or {@link #cut()}, resets both sockets. Thread-safe.
  */
 final class ProxiedConnection {
 
@@ -28,7 +28,10 @@ final class ProxiedConnection {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   ProxiedConnection(
-      Socket client, Socket target, AtomicLong bytesForwarded, Consumer<ProxiedConnection> onFinished) {
+      Socket client,
+      Socket target,
+      AtomicLong bytesForwarded,
+      Consumer<ProxiedConnection> onFinished) {
     this.client = client;
     this.target = target;
     this.bytesForwarded = bytesForwarded;

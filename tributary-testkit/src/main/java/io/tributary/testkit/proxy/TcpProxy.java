@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A fault-injecting TCP proxy: listens on a free port of 127.0.0.1 and forwards every connection to
  * one target, until a test breaks the network with {@link #cutConnections()} or {@link #refuse()}.
  *
- * <p>Faults are abrupt: a cut or refused connection is reset (TCP RST), so clients see an I/O error,
- * as they would when a firewall or a crashed host drops them. Once {@link #refuse()} and
+ * <p>Faults are abrupt: a cut or refused connection is reset (TCP RST), so clients see an I/O
+ * error, as they would when a firewall or a crashed host drops them. Once {@link #refuse()} and
  * {@link #cutConnections()} have returned, no connection is open and none can be established until
  * {@link #resume()}.
  *
@@ -114,7 +114,15 @@ public final class TcpProxy implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "TcpProxy[" + host() + ":" + port() + " -> " + target.getHostString() + ":" + target.getPort() + "]";
+    return "TcpProxy["
+        + host()
+        + ":"
+        + port()
+        + " -> "
+        + target.getHostString()
+        + ":"
+        + target.getPort()
+        + "]";
   }
 
   private void acceptLoop() {
@@ -139,7 +147,8 @@ public final class TcpProxy implements AutoCloseable {
     try {
       client.setTcpNoDelay(true);
       upstream.setTcpNoDelay(true);
-      upstream.connect(new InetSocketAddress(target.getHostString(), target.getPort()), CONNECT_TIMEOUT_MILLIS);
+      upstream.connect(
+          new InetSocketAddress(target.getHostString(), target.getPort()), CONNECT_TIMEOUT_MILLIS);
     } catch (IOException e) {
       reset(upstream);
       reset(client);

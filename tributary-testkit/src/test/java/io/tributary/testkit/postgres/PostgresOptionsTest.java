@@ -34,37 +34,51 @@ class PostgresOptionsTest {
 
   @Test
   void keepsExtraSettingsInOrder() throws Exception {
-    PostgresOptions options = PostgresServer.builder().binDir(FakeBinaries.in(dir))
-        .setting("wal_level", "replica").setting("work_mem", "8MB").options();
+    PostgresOptions options =
+        PostgresServer.builder()
+            .binDir(FakeBinaries.in(dir))
+            .setting("wal_level", "replica")
+            .setting("work_mem", "8MB")
+            .options();
 
-    assertThat(options.settings()).containsExactly(entry("wal_level", "replica"), entry("work_mem", "8MB"));
+    assertThat(options.settings())
+        .containsExactly(entry("wal_level", "replica"), entry("work_mem", "8MB"));
   }
 
   @Test
   void rejectsMalformedSettingNames() throws Exception {
-    PostgresServer.Builder builder = PostgresServer.builder().binDir(FakeBinaries.in(dir)).setting("wal level", "x");
+    PostgresServer.Builder builder =
+        PostgresServer.builder().binDir(FakeBinaries.in(dir)).setting("wal level", "x");
 
-    assertThatThrownBy(builder::options).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wal level");
+    assertThatThrownBy(builder::options)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("wal level");
   }
 
   @Test
   void rejectsSettingsTheTestkitChooses() throws Exception {
-    PostgresServer.Builder builder = PostgresServer.builder().binDir(FakeBinaries.in(dir)).setting("port", "5432");
+    PostgresServer.Builder builder =
+        PostgresServer.builder().binDir(FakeBinaries.in(dir)).setting("port", "5432");
 
-    assertThatThrownBy(builder::options).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+    assertThatThrownBy(builder::options)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port");
   }
 
   @Test
   void rejectsMultiLineValues() throws Exception {
     PostgresServer.Builder builder =
-        PostgresServer.builder().binDir(FakeBinaries.in(dir)).setting("work_mem", "1MB\nfsync = off");
+        PostgresServer.builder()
+            .binDir(FakeBinaries.in(dir))
+            .setting("work_mem", "1MB\nfsync = off");
 
     assertThatThrownBy(builder::options).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void rejectsANonPositiveStartTimeout() throws Exception {
-    PostgresServer.Builder builder = PostgresServer.builder().binDir(FakeBinaries.in(dir)).startTimeout(Duration.ZERO);
+    PostgresServer.Builder builder =
+        PostgresServer.builder().binDir(FakeBinaries.in(dir)).startTimeout(Duration.ZERO);
 
     assertThatThrownBy(builder::options).isInstanceOf(IllegalArgumentException.class);
   }

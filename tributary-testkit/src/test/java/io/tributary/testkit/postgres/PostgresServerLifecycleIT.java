@@ -59,7 +59,8 @@ class PostgresServerLifecycleIT {
     postgres.start();
 
     assertThat(queryString(postgres, database, "SELECT count(*) FROM t")).isEqualTo("1");
-    assertThat(Files.readString(postgres.logFile())).contains("not properly shut down; automatic recovery in progress");
+    assertThat(Files.readString(postgres.logFile()))
+        .contains("not properly shut down; automatic recovery in progress");
   }
 
   @Test

@@ -14,11 +14,15 @@ class PostgresSettingsIT {
 
   @Test
   void anExtraSettingOverridesTheDefault() throws SQLException {
-    try (PostgresServer postgres = PostgresServer.builder().setting("wal_level", "replica").start();
+    try (PostgresServer postgres =
+            PostgresServer.builder().setting("wal_level", "replica").start();
         Connection connection = postgres.connect("tributary")) {
       assertThat(queryString(connection, "SHOW wal_level")).isEqualTo("replica");
-      assertThatThrownBy(() -> queryString(connection,
-          "SELECT lsn FROM pg_create_logical_replication_slot('probe', 'pgoutput')"))
+      assertThatThrownBy(
+              () ->
+                  queryString(
+                      connection,
+                      "SELECT lsn FROM pg_create_logical_replication_slot('probe', 'pgoutput')"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("wal_level");
     }
@@ -36,7 +40,8 @@ class PostgresSettingsIT {
 
   @Test
   void aServerThatCannotStartSaysWhyWithTheLogTail() {
-    assertThatThrownBy(() -> PostgresServer.builder().setting("shared_buffers", "plenty").start().close())
+    assertThatThrownBy(
+            () -> PostgresServer.builder().setting("shared_buffers", "plenty").start().close())
         .isInstanceOf(PostgresServerException.class)
         .hasMessageContaining("PostgreSQL did not start")
         .hasMessageContaining("invalid value for parameter \"shared_buffers\"");

@@ -42,7 +42,9 @@ class ServerCleanupIT {
       owner.kill9();
       owner.waitFor(WAIT);
     }
-    assertThat(orphan.isRunning()).as("pg_ctl detaches the postmaster, so it outlives its JVM").isTrue();
+    assertThat(orphan.isRunning())
+        .as("pg_ctl detaches the postmaster, so it outlives its JVM")
+        .isTrue();
 
     try (PostgresServer next = PostgresServer.builder().start()) {
       assertThat(next.isRunning()).isTrue();
@@ -53,10 +55,12 @@ class ServerCleanupIT {
   }
 
   private static Path startedDataDir(ChildJvm owner) throws Exception {
-    return Path.of(owner.awaitStdoutLine(line -> line.startsWith("data="), WAIT).substring("data=".length()));
+    return Path.of(
+        owner.awaitStdoutLine(line -> line.startsWith("data="), WAIT).substring("data=".length()));
   }
 
   private static OsProcess postmasterOf(Path dataDir) throws IOException {
-    return new OsProcess(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0)));
+    return new OsProcess(
+        Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0)));
   }
 }

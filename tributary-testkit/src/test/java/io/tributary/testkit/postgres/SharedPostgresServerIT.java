@@ -21,12 +21,19 @@ class SharedPostgresServerIT {
   void acceptsScramPasswordLoginOverTcpAsAReplicationSuperuser() throws SQLException {
     try (Connection connection = postgres.connect("tributary")) {
       assertThat(queryString(connection, "SELECT current_user")).isEqualTo("tributary");
-      assertThat(queryString(connection, "SELECT rolsuper AND rolreplication FROM pg_roles WHERE rolname = 'tributary'"))
+      assertThat(
+              queryString(
+                  connection,
+                  "SELECT rolsuper AND rolreplication FROM pg_roles WHERE rolname = 'tributary'"))
           .isEqualTo("t");
-      assertThat(queryString(connection, "SELECT rolpassword FROM pg_authid WHERE rolname = 'tributary'"))
+      assertThat(
+              queryString(
+                  connection, "SELECT rolpassword FROM pg_authid WHERE rolname = 'tributary'"))
           .startsWith("SCRAM-SHA-256$");
-      assertThat(queryString(connection,
-          "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules WHERE type = 'host'"))
+      assertThat(
+              queryString(
+                  connection,
+                  "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules WHERE type = 'host'"))
           .isEqualTo("scram-sha-256");
       assertThat(queryString(connection, "SELECT inet_server_addr()")).isEqualTo("127.0.0.1");
     }
@@ -38,7 +45,8 @@ class SharedPostgresServerIT {
     info.setProperty("user", postgres.superuserUser());
     info.setProperty("password", "wrong");
 
-    assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl("tributary"), info).close())
+    assertThatThrownBy(
+            () -> DriverManager.getConnection(postgres.jdbcUrl("tributary"), info).close())
         .isInstanceOf(SQLException.class)
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
   }
@@ -50,7 +58,10 @@ class SharedPostgresServerIT {
       assertThat(queryString(connection, "SHOW wal_level")).isEqualTo("logical");
       assertThat(queryString(connection, "SHOW max_replication_slots")).isEqualTo("20");
       assertThat(queryString(connection, "SHOW max_wal_senders")).isEqualTo("20");
-      assertThat(queryString(connection, "SELECT lsn FROM pg_create_logical_replication_slot('probe', 'pgoutput')"))
+      assertThat(
+              queryString(
+                  connection,
+                  "SELECT lsn FROM pg_create_logical_replication_slot('probe', 'pgoutput')"))
           .matches("[0-9A-F]+/[0-9A-F]+");
       queryString(connection, "SELECT pg_drop_replication_slot('probe')::text");
     }
@@ -58,8 +69,14 @@ class SharedPostgresServerIT {
 
   @Test
   void acceptsReplicationProtocolConnections() throws SQLException {
-    Map<String, String> replication = Map.of(
-        "replication", "database", "assumeMinServerVersion", "9.4", "preferQueryMode", "simple");
+    Map<String, String> replication =
+        Map.of(
+            "replication",
+            "database",
+            "assumeMinServerVersion",
+            "9.4",
+            "preferQueryMode",
+            "simple");
     try (Connection connection = postgres.connect("tributary", replication)) {
       assertThat(queryString(connection, "IDENTIFY_SYSTEM")).matches("\\d+");
     }
@@ -98,7 +115,8 @@ class SharedPostgresServerIT {
 
   @Test
   void executeNamesTheFailingStatement() {
-    assertThatThrownBy(() -> postgres.execute("tributary", "SELECT 1", "SELECT * FROM no_such_table"))
+    assertThatThrownBy(
+            () -> postgres.execute("tributary", "SELECT 1", "SELECT * FROM no_such_table"))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("SELECT * FROM no_such_table")
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42P01"));
@@ -106,7 +124,8 @@ class SharedPostgresServerIT {
 
   @Test
   void rejectsDatabaseNamesThatNeedQuoting() {
-    assertThatThrownBy(() -> postgres.createDatabase("Mixed-Case")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> postgres.createDatabase("Mixed-Case"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

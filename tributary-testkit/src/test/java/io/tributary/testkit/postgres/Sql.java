@@ -11,7 +11,8 @@ final class Sql {
   private Sql() {}
 
   static String queryString(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       if (!rows.next()) {
         throw new SQLException("no row from: " + sql);
       }
@@ -19,7 +20,8 @@ final class Sql {
     }
   }
 
-  static String queryString(PostgresServer server, String database, String sql) throws SQLException {
+  static String queryString(PostgresServer server, String database, String sql)
+      throws SQLException {
     try (Connection connection = server.connect(database)) {
       return queryString(connection, sql);
     }

@@ -17,15 +17,21 @@ class ChildJvmTest {
 
   @Test
   void passesArgumentsOptionsEnvironmentAndWorkingDirectory(@TempDir Path dir) throws Exception {
-    try (ChildJvm child = ChildJvm.builder(ChildMain.class)
-        .args("exit", "3")
-        .jvmOptions("-Dchild.property=from-parent")
-        .env("CHILD_JVM_TEST", "hello")
-        .workingDir(dir)
-        .start()) {
+    try (ChildJvm child =
+        ChildJvm.builder(ChildMain.class)
+            .args("exit", "3")
+            .jvmOptions("-Dchild.property=from-parent")
+            .env("CHILD_JVM_TEST", "hello")
+            .workingDir(dir)
+            .start()) {
       assertThat(child.waitFor(WAIT)).isEqualTo(3);
-      assertThat(child.stdout().completeLines()).contains(
-          "args=exit,3", "env=hello", "property=from-parent", "dir=" + dir.toRealPath(), "ready");
+      assertThat(child.stdout().completeLines())
+          .contains(
+              "args=exit,3",
+              "env=hello",
+              "property=from-parent",
+              "dir=" + dir.toRealPath(),
+              "ready");
       assertThat(child.stderr().content()).contains("this goes to stderr");
     }
   }
@@ -58,7 +64,8 @@ class ChildJvmTest {
   @Test
   void awaitingStderrFindsTheLine() throws Exception {
     try (ChildJvm child = ChildJvm.builder(ChildMain.class).args("wait").start()) {
-      assertThat(child.awaitStderrLine(line -> line.contains("stderr"), WAIT)).isEqualTo("this goes to stderr");
+      assertThat(child.awaitStderrLine(line -> line.contains("stderr"), WAIT))
+          .isEqualTo("this goes to stderr");
     }
   }
 
@@ -85,7 +92,8 @@ class ChildJvmTest {
   @Test
   void waitingForARunningChildTimesOutAndLeavesItRunning() throws Exception {
     try (ChildJvm child = ChildJvm.builder(ChildMain.class).args("wait").start()) {
-      assertThatThrownBy(() -> child.waitFor(Duration.ofMillis(200))).isInstanceOf(TimeoutException.class);
+      assertThatThrownBy(() -> child.waitFor(Duration.ofMillis(200)))
+          .isInstanceOf(TimeoutException.class);
       assertThat(child.isAlive()).isTrue();
     }
   }

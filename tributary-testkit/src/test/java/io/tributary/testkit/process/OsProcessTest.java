@@ -30,7 +30,8 @@ class OsProcessTest {
     Process shell = new ProcessBuilder("sh", "-c", "sleep 300 & sleep 300; wait").start();
     OsProcess root = new OsProcess(shell.pid());
     awaitDescendants(shell, 2);
-    List<OsProcess> children = shell.descendants().map(handle -> new OsProcess(handle.pid())).toList();
+    List<OsProcess> children =
+        shell.descendants().map(handle -> new OsProcess(handle.pid())).toList();
 
     assertThat(root.killTree(Duration.ofSeconds(10))).isTrue();
 

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
-/** Test-only TCP server on a free loopback port that echoes every byte and closes on end of stream. */
+/**
+ * Test-only TCP server on a free loopback port that echoes every byte and closes on end of stream.
+ */
 final class EchoServer implements AutoCloseable {
 
   private final ServerSocket listener;

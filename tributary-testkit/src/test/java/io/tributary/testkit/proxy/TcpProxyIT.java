@@ -74,11 +74,13 @@ class TcpProxyIT {
     info.setProperty("connectTimeout", "5");
     info.setProperty("socketTimeout", "10");
     return DriverManager.getConnection(
-        "jdbc:postgresql://" + proxy.host() + ":" + proxy.port() + "/" + PostgresServer.SUPERUSER, info);
+        "jdbc:postgresql://" + proxy.host() + ":" + proxy.port() + "/" + PostgresServer.SUPERUSER,
+        info);
   }
 
   private static int selectOne(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT 1")) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT 1")) {
       rows.next();
       return rows.getInt(1);
     }

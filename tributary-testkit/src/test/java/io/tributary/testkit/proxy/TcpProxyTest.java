@@ -55,7 +55,8 @@ class TcpProxyTest {
 
   @Test
   void cutConnectionsResetsEveryOpenConnection() throws Exception {
-    try (Socket first = connect(); Socket second = connect()) {
+    try (Socket first = connect();
+        Socket second = connect()) {
       roundTrip(first, "a");
       roundTrip(second, "b");
 
@@ -128,7 +129,8 @@ class TcpProxyTest {
     socket.getOutputStream().write(bytes);
     byte[] echoed = socket.getInputStream().readNBytes(bytes.length);
     if (echoed.length < bytes.length) {
-      throw new IOException("connection closed after " + echoed.length + " of " + bytes.length + " bytes");
+      throw new IOException(
+          "connection closed after " + echoed.length + " of " + bytes.length + " bytes");
     }
     return new String(echoed, StandardCharsets.UTF_8);
   }
