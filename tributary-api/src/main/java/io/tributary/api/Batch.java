@@ -14,11 +14,17 @@ import java.util.Objects;
  * @param endOfSource true when the source has nothing more to give (e.g. {@code snapshot:
  *     initial_only} finished): the engine commits the batch and stops the pipeline
  */
-public record Batch(List<ChangeEvent> events, SourceOffset offset, boolean endOfSource) {
+public record Batch(List<ChangeEvent> events, SourceOffset offset, boolean endOfSource)
+    implements Polled {
 
   public Batch {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(offset, "offset");
+  }
+
+  @Override
+  public int size() {
+    return events.size();
   }
 
   public static Batch of(List<ChangeEvent> events, SourceOffset offset) {

@@ -11,9 +11,15 @@ import java.util.Objects;
  * @param offset the position reached after the last event
  * @param endOfSource whether the source has nothing more to give
  */
-public record EncodedBatch(List<EncodedEvent> events, SourceOffset offset, boolean endOfSource) {
+public record EncodedBatch(List<EncodedEvent> events, SourceOffset offset, boolean endOfSource)
+    implements Polled {
   public EncodedBatch {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(offset, "offset");
+  }
+
+  @Override
+  public int size() {
+    return events.size();
   }
 }

@@ -25,9 +25,10 @@ public interface SourceTask extends AutoCloseable {
 
   /**
    * The next batch, waiting up to {@code timeout} for one; null when there is nothing yet. Events
-   * are in source order, across batches too, and never repeat what a previous poll returned.
+   * are in source order, across batches too, and never repeat what a previous poll returned. A
+   * source may hand its events over already encoded ({@link EncodedBatch}).
    */
-  Batch poll(Duration timeout) throws InterruptedException;
+  Polled poll(Duration timeout) throws InterruptedException;
 
   /**
    * Every event up to and including {@code offset} is durable in the destination: the source may

@@ -4,6 +4,7 @@ import io.tributary.api.Batch;
 import io.tributary.api.ChangeEvent;
 import io.tributary.api.EncodedBatch;
 import io.tributary.api.EncodedEvent;
+import io.tributary.api.Polled;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,11 +12,27 @@ import java.util.List;
 public final class BatchEncoder {
   private final EnvelopeWriter envelopes = new EnvelopeWriter();
 
+  /** The batch as it is stored: encoded batches pass through unchanged. */
+  public EncodedBatch encode(Polled polled) {
+    return switch (polled) {
+      case EncodedBatch encoded -> encoded;
+      case Batch batch -> encode(batch);
+    };
+  }
+
   public EncodedBatch encode(Batch batch) {
-    List<EncodedEvent> out = new ArrayList<>(batch.events().size());
-    for (ChangeEvent e : batch.events()) {
-      out.add(new EncodedEvent(e.stream(), envelopes.key(e), envelopes.value(e), e.tsMs()));
+    return new EncodedBatch(encode(batch.events()), batch.offset(), batch.endOfSource());
+  }
+
+  public List<EncodedEvent> encode(List<ChangeEvent> events) {
+    List<EncodedEvent> out = new ArrayList<>(events.size());
+    for (ChangeEvent e : events) {
+      out.add(encode(e));
     }
-    return new EncodedBatch(out, batch.offset(), batch.endOfSource());
+    return out;
+  }
+
+  public EncodedEvent encode(ChangeEvent e) {
+    return new EncodedEvent(e.stream(), envelopes.key(e), envelopes.value(e), e.tsMs());
   }
 }

@@ -1,8 +1,8 @@
 package io.tributary.engine.pipeline;
 
-import io.tributary.api.Batch;
 import io.tributary.api.Destination;
 import io.tributary.api.EncodedBatch;
+import io.tributary.api.Polled;
 import io.tributary.api.SourceTask;
 import io.tributary.api.envelope.BatchEncoder;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ final class Attempt {
 
   private boolean pollUntilDone() throws InterruptedException {
     while (!stopping && writerFailure.get() == null) {
-      Batch polled = task.poll(settings.pollTimeout());
+      Polled polled = task.poll(settings.pollTimeout());
       if (polled == null) {
         continue;
       }

@@ -1,8 +1,10 @@
 package io.tributary.postgres.snapshot;
 
 import io.tributary.api.ChangeEvent;
+import io.tributary.api.EncodedEvent;
 import io.tributary.api.Op;
 import io.tributary.api.SourceInfo;
+import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.postgres.catalog.TableId;
 import io.tributary.postgres.event.TableSchema;
 import io.tributary.postgres.event.TextDecoder;
@@ -12,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -49,6 +52,32 @@ public final class ChunkCopier {
 
   /** The chunk's rows as read events; {@code tsMs} is the processing time written in them. */
   public List<ChangeEvent> copy(Connection c, Chunk chunk, long tsMs) throws SQLException {
+    List<ChangeEvent> events = new ArrayList<>();
+    copy(c, chunk, tsMs, events::add);
+    return events;
+  }
+
+  /**
+   * The chunk's rows as encoded read events, encoded one by one as they arrive so that a chunk
+   * never exists as a list of event objects.
+   */
+  public ChunkResult copyEncoded(Connection c, Chunk chunk, long tsMs, BatchEncoder encoder)
+      throws SQLException {
+    List<EncodedEvent> encoded = new ArrayList<>();
+    ChangeEvent[] last = new ChangeEvent[1];
+    copy(
+        c,
+        chunk,
+        tsMs,
+        e -> {
+          encoded.add(encoder.encode(e));
+          last[0] = e;
+        });
+    return new ChunkResult(chunk, encoded, last[0]);
+  }
+
+  private void copy(Connection c, Chunk chunk, long tsMs, Consumer<ChangeEvent> sink)
+      throws SQLException {
     TableSchema schema = schema(chunk);
     SourceInfo source = sources.get(chunk.root().toString());
     String columns =
@@ -61,14 +90,14 @@ public final class ChunkCopier {
             + " WHERE "
             + chunk.ctidCondition()
             + ") TO STDOUT";
-    List<ChangeEvent> events = new ArrayList<>();
     CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
     int[] types = schema.typeOids();
     String keyPrefix = "snapshot:" + chunk.id() + ":";
+    long row = 0;
     byte[] line;
     while ((line = out.readFromCopy()) != null) {
       Object[] values = decode(parser.parse(line), types);
-      events.add(
+      sink.accept(
           new ChangeEvent(
               schema.stream(),
               Op.READ,
@@ -78,9 +107,8 @@ public final class ChunkCopier {
               source,
               null,
               tsMs,
-              keyPrefix + events.size()));
+              keyPrefix + row++));
     }
-    return events;
   }
 
   private Object[] decode(String[] texts, int[] types) {

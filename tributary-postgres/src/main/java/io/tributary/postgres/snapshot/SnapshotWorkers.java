@@ -1,7 +1,7 @@
 package io.tributary.postgres.snapshot;
 
-import io.tributary.api.ChangeEvent;
 import io.tributary.api.TaskContext;
+import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.postgres.connection.Connections;
 import io.tributary.postgres.connection.ErrorClassifier;
 import java.sql.Connection;
@@ -113,9 +113,10 @@ public final class SnapshotWorkers implements AutoCloseable {
   private void work(Connection c) {
     try {
       ChunkCopier mine = copier.fork();
+      BatchEncoder encoder = new BatchEncoder();
       Chunk chunk;
       while (!closed && (chunk = pending.poll()) != null) {
-        ChunkResult r = copy(c, chunk, mine);
+        ChunkResult r = copy(c, chunk, mine, encoder);
         while (!closed && !results.offer(r, 100, TimeUnit.MILLISECONDS)) {
           // back-pressure: wait for the task to take results
         }
@@ -131,12 +132,14 @@ public final class SnapshotWorkers implements AutoCloseable {
     }
   }
 
-  private ChunkResult copy(Connection c, Chunk chunk, ChunkCopier copier) throws SQLException {
-    List<ChangeEvent> events = copier.copy(c, chunk, context.clock().millis());
+  private ChunkResult copy(Connection c, Chunk chunk, ChunkCopier copier, BatchEncoder encoder)
+      throws SQLException {
+    ChunkResult result = copier.copyEncoded(c, chunk, context.clock().millis(), encoder);
     String root = chunk.root().toString();
-    long done = rowsDone.computeIfAbsent(root, k -> new AtomicLong()).addAndGet(events.size());
+    long done =
+        rowsDone.computeIfAbsent(root, k -> new AtomicLong()).addAndGet(result.events().size());
     context.snapshotProgress(root, done, Math.max(done, rowsEstimated.getOrDefault(root, -1L)));
-    return new ChunkResult(chunk, events);
+    return result;
   }
 
   @Override

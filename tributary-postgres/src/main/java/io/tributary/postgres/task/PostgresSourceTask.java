@@ -1,10 +1,13 @@
 package io.tributary.postgres.task;
 
 import io.tributary.api.Batch;
+import io.tributary.api.EncodedBatch;
 import io.tributary.api.FatalException;
 import io.tributary.api.Phase;
+import io.tributary.api.Polled;
 import io.tributary.api.SourceTask;
 import io.tributary.api.TaskContext;
+import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.api.offset.PostgresOffset;
 import io.tributary.api.offset.SourceOffset;
 import io.tributary.postgres.catalog.Catalog;
@@ -153,7 +156,7 @@ public final class PostgresSourceTask implements SourceTask {
   }
 
   @Override
-  public Batch poll(Duration timeout) throws InterruptedException {
+  public Polled poll(Duration timeout) throws InterruptedException {
     if (stopping) {
       return null;
     }
@@ -173,8 +176,8 @@ public final class PostgresSourceTask implements SourceTask {
     }
   }
 
-  private Batch pollSnapshot(Duration timeout) throws InterruptedException, SQLException {
-    Batch b = snapshot.poll(timeout, offset);
+  private Polled pollSnapshot(Duration timeout) throws InterruptedException, SQLException {
+    Polled b = snapshot.poll(timeout, offset);
     if (b == null) {
       return null;
     }
@@ -184,7 +187,7 @@ public final class PostgresSourceTask implements SourceTask {
       snapshot = null;
       LOG.info(() -> config.pipeline() + ": snapshot complete");
       if (config.snapshot() == SnapshotMode.INITIAL_ONLY) {
-        return new Batch(b.events(), offset, true);
+        return new EncodedBatch(new BatchEncoder().encode(b).events(), offset, true);
       }
       startStreaming(null);
     }

@@ -1,8 +1,12 @@
 package io.tributary.postgres.task;
 
 import io.tributary.api.Batch;
+import io.tributary.api.EncodedBatch;
+import io.tributary.api.EncodedEvent;
+import io.tributary.api.Polled;
 import io.tributary.api.SourceInfo;
 import io.tributary.api.TaskContext;
+import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.api.offset.Lsn;
 import io.tributary.api.offset.PostgresOffset;
 import io.tributary.postgres.catalog.Catalog;
@@ -50,6 +54,7 @@ final class SnapshotPhase implements AutoCloseable {
   private final SnapshotWorkers workers;
   private final PostgresOffset startOffset;
   private final Connection exporter;
+  private final BatchEncoder encoder = new BatchEncoder();
 
   private SnapshotPhase(SnapshotWorkers workers, PostgresOffset startOffset, Connection exporter) {
     this.workers = workers;
@@ -247,7 +252,7 @@ final class SnapshotPhase implements AutoCloseable {
   /**
    * The next chunk as a batch whose offset includes it; the last one also marks the snapshot done.
    */
-  Batch poll(Duration timeout, PostgresOffset current) throws InterruptedException {
+  Polled poll(Duration timeout, PostgresOffset current) throws InterruptedException {
     if (workers.remaining() == 0) {
       return Batch.of(List.of(), current.withSnapshotDone());
     }
@@ -257,9 +262,19 @@ final class SnapshotPhase implements AutoCloseable {
     }
     PostgresOffset next = current.withChunkDone(r.chunk().id());
     if (workers.remaining() == 0) {
-      return Batch.of(LastSnapshotEvent.mark(r.events()), next.withSnapshotDone());
+      return new EncodedBatch(markLast(r), next.withSnapshotDone(), false);
     }
-    return Batch.of(r.events(), next);
+    return new EncodedBatch(r.events(), next, false);
+  }
+
+  private List<EncodedEvent> markLast(ChunkResult r) {
+    if (r.last() == null) {
+      return r.events();
+    }
+    List<EncodedEvent> events = new ArrayList<>(r.events());
+    events.set(
+        events.size() - 1, encoder.encode(LastSnapshotEvent.mark(List.of(r.last())).getFirst()));
+    return events;
   }
 
   @Override
