@@ -1,0 +1,58 @@
+package io.tributary.postgres.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.postgres.catalog.TableId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChunkPlannerTest {
+  private static final TableId T = new TableId("public", "t");
+
+  @Test
+  void splitsPagesIntoChunksOfAboutTheWantedRowsEndingOpen() {
+    List<Chunk> chunks = ChunkPlanner.split(T, T, 100, 50.0, 1000);
+    assertThat(chunks)
+        .extracting(Chunk::id)
+        .containsExactly(
+            "public.t:0-20",
+            "public.t:20-40",
+            "public.t:40-60",
+            "public.t:60-80",
+            "public.t:80-end");
+    assertThat(chunks.getLast().ctidCondition()).isEqualTo("ctid >= '(80,0)'::tid");
+    assertThat(chunks.getFirst().ctidCondition())
+        .isEqualTo("ctid >= '(0,0)'::tid AND ctid < '(20,0)'::tid");
+  }
+
+  @Test
+  void anEmptyTableIsOneOpenChunk() {
+    assertThat(ChunkPlanner.split(T, T, 0, 60, 1000))
+        .extracting(Chunk::id)
+        .containsExactly("public.t:0-end");
+  }
+
+  @Test
+  void resumesWithTheGapsBetweenCompletedRanges() {
+    List<Chunk> planned = ChunkPlanner.split(T, T, 100, 50.0, 1000);
+    List<Chunk> rest =
+        ChunkPlanner.remaining(
+            planned, List.of("public.t:20-40", "public.t:0-20", "public.t:60-80"));
+    assertThat(rest).extracting(Chunk::id).containsExactly("public.t:40-60", "public.t:80-end");
+  }
+
+  @Test
+  void nothingRemainsOnceTheOpenEndedChunkAndAllBeforeItAreDone() {
+    List<Chunk> planned = ChunkPlanner.split(T, T, 40, 50.0, 1000);
+    assertThat(ChunkPlanner.remaining(planned, List.of("public.t:0-20", "public.t:20-end")))
+        .isEmpty();
+  }
+
+  @Test
+  void aTableThatGrewIsStillCoveredToItsEnd() {
+    List<Chunk> replanned = ChunkPlanner.split(T, T, 500, 50.0, 1000);
+    List<Chunk> rest =
+        ChunkPlanner.remaining(replanned, List.of("public.t:0-20", "public.t:20-40"));
+    assertThat(rest).extracting(Chunk::id).containsExactly("public.t:40-end");
+  }
+}
