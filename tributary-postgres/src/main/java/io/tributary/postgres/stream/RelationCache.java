@@ -19,18 +19,21 @@ import java.util.Set;
 final class RelationCache {
   private final String pipeline;
   private final Set<TableId> captured;
+  private final Set<Integer> capturedOids;
   private final Catalog catalog;
   private final Map<Integer, TableSchema> schemas = new HashMap<>();
 
-  RelationCache(String pipeline, Set<TableId> captured, Catalog catalog) {
+  RelationCache(
+      String pipeline, Set<TableId> captured, Set<Integer> capturedOids, Catalog catalog) {
     this.pipeline = pipeline;
     this.captured = captured;
+    this.capturedOids = capturedOids;
     this.catalog = catalog;
   }
 
   void update(Relation r) throws SQLException {
     TableId id = new TableId(r.namespace().isEmpty() ? "pg_catalog" : r.namespace(), r.name());
-    if (!captured.contains(id)) {
+    if (!captured.contains(id) && !capturedOids.contains(r.oid())) {
       schemas.remove(r.oid());
       return;
     }

@@ -79,6 +79,7 @@ public final class StreamingSession implements AutoCloseable {
       Connection meta,
       PostgresConfig config,
       Set<TableId> tables,
+      Set<Integer> oids,
       TextDecoder decoder,
       PostgresOffset from,
       IncrementalSnapshot incremental,
@@ -103,7 +104,8 @@ public final class StreamingSession implements AutoCloseable {
               // looks flushed, which can confirm a transaction of which only part is durable
               .withAutomaticFlush(false)
               .start();
-      RelationCache relations = new RelationCache(config.pipeline(), tables, new Catalog(meta));
+      RelationCache relations =
+          new RelationCache(config.pipeline(), tables, oids, new Catalog(meta));
       ChangeStream changes =
           new ChangeStream(
               stream,

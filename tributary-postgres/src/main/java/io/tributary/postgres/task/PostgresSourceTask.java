@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Captures one PostgreSQL database for one pipeline: a consistent snapshot of the tables (when
@@ -147,10 +148,15 @@ public final class PostgresSourceTask implements SourceTask {
     context.phase(Phase.SNAPSHOTTING);
   }
 
+  /** The captured tables' OIDs: a table renamed while captured is still recognised by it. */
+  private Set<Integer> oids() {
+    return infos.values().stream().map(t -> (int) t.oid()).collect(Collectors.toSet());
+  }
+
   private void startStreaming(IncrementalSnapshot incremental) throws SQLException {
     streaming =
         StreamingSession.open(
-            connections, meta, config, tables, decoder, offset, incremental, context);
+            connections, meta, config, tables, oids(), decoder, offset, incremental, context);
     snapshotting = incremental != null;
     context.phase(snapshotting ? Phase.SNAPSHOTTING : Phase.STREAMING);
   }

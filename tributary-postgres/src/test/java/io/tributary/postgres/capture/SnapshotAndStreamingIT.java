@@ -135,6 +135,20 @@ class SnapshotAndStreamingIT {
   }
 
   @Test
+  void keepsCapturingATableRenamedWhileCapturedUnderItsNewName() throws Exception {
+    try (CaptureHarness h = harness("rename")) {
+      h.sql("CREATE TABLE old_name (id int PRIMARY KEY)");
+      h.set("tables", List.of("public.old_name")).startStreaming();
+      h.sql("INSERT INTO old_name VALUES (1)");
+      h.awaitEvents("public.old_name", 1);
+      h.sql("ALTER TABLE old_name RENAME TO new_name", "INSERT INTO new_name VALUES (2)");
+      List<JsonNode> e = h.awaitEvents("public.new_name", 1);
+      assertThat(e.getFirst().get("after").get("id").asInt()).isEqualTo(2);
+      assertThat(e.getFirst().get("source").get("table").asText()).isEqualTo("new_name");
+    }
+  }
+
+  @Test
   void capturesTablesWithoutPrimaryKeyWithTheirFullOldRow() throws Exception {
     try (CaptureHarness h = harness("nopk")) {
       h.sql(
