@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * @param commitLsn commit LSN of the last transaction with durable events, {@link Lsn#ZERO} if none
  * @param eventsInTx number of durable events of that transaction
  * @param txComplete whether that transaction is wholly durable
+ * @param tablesDone qualified names of the tables whose snapshot is complete, or {@link
+ *     #ALL_TABLES}; a table added to the configuration later is snapshotted while streaming
  */
 public record PostgresOffset(
     Lsn slotLsn,
@@ -37,15 +39,31 @@ public record PostgresOffset(
     Set<String> chunksDone,
     Lsn commitLsn,
     long eventsInTx,
-    boolean txComplete)
+    boolean txComplete,
+    Set<String> tablesDone)
     implements SourceOffset {
 
   static final String PREFIX = "pg:";
+
+  /** In {@link #tablesDone()}: every table, whatever the configuration lists. */
+  public static final String ALL_TABLES = "*";
+
+  /** An offset whose snapshot covers every table. */
+  public PostgresOffset(
+      Lsn slotLsn,
+      boolean snapshotDone,
+      Set<String> chunksDone,
+      Lsn commitLsn,
+      long eventsInTx,
+      boolean txComplete) {
+    this(slotLsn, snapshotDone, chunksDone, commitLsn, eventsInTx, txComplete, Set.of(ALL_TABLES));
+  }
 
   public PostgresOffset {
     Objects.requireNonNull(slotLsn, "slotLsn");
     Objects.requireNonNull(commitLsn, "commitLsn");
     chunksDone = Set.copyOf(chunksDone);
+    tablesDone = Set.copyOf(tablesDone);
     if (eventsInTx < 0) {
       throw new IllegalArgumentException("eventsInTx < 0");
     }
@@ -56,18 +74,39 @@ public record PostgresOffset(
     return new PostgresOffset(slotLsn, true, Set.of(), Lsn.ZERO, 0, true);
   }
 
+  /** The position of a snapshot about to start at {@code slotLsn}, with {@code tablesDone} done. */
+  public static PostgresOffset snapshotStarting(Lsn slotLsn, Set<String> tablesDone) {
+    return new PostgresOffset(slotLsn, false, Set.of(), Lsn.ZERO, 0, true, tablesDone);
+  }
+
   public PostgresOffset withChunkDone(String chunk) {
     var chunks = new TreeSet<>(chunksDone);
     chunks.add(chunk);
-    return new PostgresOffset(slotLsn, false, chunks, commitLsn, eventsInTx, txComplete);
+    return new PostgresOffset(
+        slotLsn, false, chunks, commitLsn, eventsInTx, txComplete, tablesDone);
   }
 
-  public PostgresOffset withSnapshotDone() {
-    return new PostgresOffset(slotLsn, true, Set.of(), commitLsn, eventsInTx, txComplete);
+  /** The snapshot is complete; {@code tables} (qualified names) are now done too. */
+  public PostgresOffset withSnapshotDone(Set<String> tables) {
+    Set<String> done = new TreeSet<>(tablesDone);
+    done.addAll(tables);
+    return new PostgresOffset(slotLsn, true, Set.of(), commitLsn, eventsInTx, txComplete, done);
+  }
+
+  /** A snapshot of more tables begins while streaming continues from this position. */
+  public PostgresOffset withSnapshotRunning() {
+    return new PostgresOffset(
+        slotLsn, false, Set.of(), commitLsn, eventsInTx, txComplete, tablesDone);
+  }
+
+  /** Whether the snapshot of table {@code qualifiedName} is complete. */
+  public boolean tableDone(String qualifiedName) {
+    return tablesDone.contains(ALL_TABLES) || tablesDone.contains(qualifiedName);
   }
 
   public PostgresOffset inTransaction(Lsn commit, long events, boolean complete) {
-    return new PostgresOffset(slotLsn, snapshotDone, chunksDone, commit, events, complete);
+    return new PostgresOffset(
+        slotLsn, snapshotDone, chunksDone, commit, events, complete, tablesDone);
   }
 
   /**
@@ -98,7 +137,23 @@ public record PostgresOffset(
     sb.append(";commit=").append(commitLsn);
     sb.append(";events=").append(eventsInTx);
     sb.append(";complete=").append(txComplete);
+    sb.append(";tables=").append(list(tablesDone));
     return sb.toString();
+  }
+
+  private static String list(Set<String> names) {
+    return new TreeSet<>(names)
+        .stream()
+            .map(c -> URLEncoder.encode(c, StandardCharsets.UTF_8))
+            .collect(Collectors.joining(","));
+  }
+
+  private static Set<String> set(String list) {
+    return list.isEmpty()
+        ? Set.of()
+        : Arrays.stream(list.split(",", -1))
+            .map(c -> URLDecoder.decode(c, StandardCharsets.UTF_8))
+            .collect(Collectors.toSet());
   }
 
   static PostgresOffset decode(String text) {
@@ -128,7 +183,8 @@ public record PostgresOffset(
           done,
           Lsn.parse(required(fields, "commit", text)),
           Long.parseLong(required(fields, "events", text)),
-          Boolean.parseBoolean(required(fields, "complete", text)));
+          Boolean.parseBoolean(required(fields, "complete", text)),
+          set(fields.getOrDefault("tables", ALL_TABLES)));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("malformed PostgreSQL offset: " + text, e);
     }

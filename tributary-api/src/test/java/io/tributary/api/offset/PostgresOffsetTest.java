@@ -22,6 +22,21 @@ class PostgresOffsetTest {
   }
 
   @Test
+  void recordsWhichTablesHaveACompleteSnapshot() {
+    PostgresOffset o =
+        PostgresOffset.snapshotStarting(Lsn.parse("0/10"), Set.of())
+            .withChunkDone("public.a:0-end")
+            .withSnapshotDone(Set.of("public.a", "odd,name"));
+    PostgresOffset back = (PostgresOffset) SourceOffsets.decode(o.encode());
+    assertThat(back).isEqualTo(o);
+    assertThat(back.tableDone("public.a")).isTrue();
+    assertThat(back.tableDone("odd,name")).isTrue();
+    assertThat(back.tableDone("public.b")).isFalse();
+    assertThat(PostgresOffset.afterSnapshot(Lsn.parse("0/10")).tableDone("public.b")).isTrue();
+    assertThat(back.withSnapshotRunning().snapshotDone()).isFalse();
+  }
+
+  @Test
   void confirmsPastACompleteTransactionButNotPastAPartialOne() {
     PostgresOffset base = PostgresOffset.afterSnapshot(Lsn.parse("0/100"));
     assertThat(base.flushLsn()).isEqualTo(Lsn.parse("0/100"));

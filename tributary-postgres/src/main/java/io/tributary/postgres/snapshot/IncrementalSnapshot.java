@@ -13,7 +13,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Copies chunks while the change stream runs, with DBLog's watermarks: write a low watermark into
@@ -31,6 +33,7 @@ public final class IncrementalSnapshot {
   private final ChunkCopier copier;
   private final Connection connection;
   private final Clock clock;
+  private final Set<String> tables;
   private Open open;
 
   /** A chunk between its watermarks. */
@@ -55,9 +58,15 @@ public final class IncrementalSnapshot {
   public IncrementalSnapshot(
       List<Chunk> chunks, ChunkCopier copier, Connection connection, Clock clock) {
     this.remaining = new ArrayDeque<>(chunks);
+    this.tables = chunks.stream().map(c -> c.root().toString()).collect(Collectors.toSet());
     this.copier = copier;
     this.connection = connection;
     this.clock = clock;
+  }
+
+  /** The tables this snapshot copies (qualified names). */
+  public Set<String> tables() {
+    return tables;
   }
 
   public boolean done() {

@@ -187,7 +187,7 @@ final class ChangeStream {
     events.addAll(done.last() ? LastSnapshotEvent.mark(done.rows()) : done.rows());
     offset = offset.inTransaction(m.lsn(), 0, true).withChunkDone(done.chunk().id());
     if (done.last()) {
-      offset = offset.withSnapshotDone();
+      offset = offset.withSnapshotDone(incremental.tables());
     }
     offsetMoved = true;
   }

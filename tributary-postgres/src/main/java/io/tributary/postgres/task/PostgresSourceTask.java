@@ -25,6 +25,7 @@ import io.tributary.postgres.stream.StreamingSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class PostgresSourceTask implements SourceTask {
   private volatile StreamingSession streaming;
   private PostgresOffset offset;
   private boolean snapshotting;
+  private boolean finished;
   private volatile boolean stopping;
 
   public PostgresSourceTask(PostgresConfig config, TaskContext context) {
@@ -92,10 +94,18 @@ public final class PostgresSourceTask implements SourceTask {
 
   private void resume(ReplicationSetup setup, PostgresOffset from) throws SQLException {
     offset = from;
-    if (!from.snapshotDone() && config.snapshot() == SnapshotMode.INITIAL_ONLY) {
-      // the temporary slot is gone with the crashed process, and no stream follows anyway
+    Map<TableId, TableInfo> pending = pendingSnapshot(from);
+    if (config.snapshot() == SnapshotMode.INITIAL_ONLY) {
+      if (pending.isEmpty()) {
+        LOG.info(() -> config.pipeline() + ": the snapshot is already complete; nothing to do");
+        finished = true;
+        return;
+      }
+      // the temporary slot is gone with the earlier process, and no stream follows anyway
+      offset = from.snapshotDone() ? from.withSnapshotRunning() : from;
       snapshot =
-          SnapshotPhase.resume(config, connections, errors, meta, infos, decoder, from, context);
+          SnapshotPhase.resume(
+              config, connections, errors, meta, pending, decoder, offset, context);
       context.phase(Phase.SNAPSHOTTING);
       return;
     }
@@ -108,12 +118,41 @@ public final class PostgresSourceTask implements SourceTask {
               + " cannot be read anymore. To start over with a fresh snapshot, stop Tributary and "
               + "delete this pipeline's log directory (or choose a new pipeline name).");
     }
-    if (!from.snapshotDone()) {
-      startStreaming(SnapshotPhase.incremental(config, meta, infos, decoder, from, context));
-      context.phase(Phase.SNAPSHOTTING);
+    if (pending.isEmpty()) {
+      startStreaming(null);
       return;
     }
-    startStreaming(null);
+    if (from.snapshotDone()) {
+      LOG.info(
+          () ->
+              config.pipeline()
+                  + ": tables added since the last run: "
+                  + pending.keySet()
+                  + "; copying their rows while streaming");
+      offset = from.withSnapshotRunning();
+    }
+    IncrementalSnapshot incremental =
+        SnapshotPhase.incremental(config, meta, pending, decoder, offset, context);
+    if (incremental.done()) {
+      offset = offset.withSnapshotDone(incremental.tables());
+      startStreaming(null);
+      return;
+    }
+    startStreaming(incremental);
+  }
+
+  /** The captured tables whose snapshot is not complete (none with {@code snapshot: never}). */
+  private Map<TableId, TableInfo> pendingSnapshot(PostgresOffset from) {
+    Map<TableId, TableInfo> pending = new LinkedHashMap<>();
+    if (config.snapshot() != SnapshotMode.NEVER) {
+      infos.forEach(
+          (id, info) -> {
+            if (!from.tableDone(id.toString())) {
+              pending.put(id, info);
+            }
+          });
+    }
+    return pending;
   }
 
   private void begin(ReplicationSetup setup) throws SQLException {
@@ -165,6 +204,9 @@ public final class PostgresSourceTask implements SourceTask {
   public Polled poll(Duration timeout) throws InterruptedException {
     if (stopping) {
       return null;
+    }
+    if (finished) {
+      return new Batch(List.of(), offset, true);
     }
     try {
       if (snapshot != null) {

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The snapshot: creates the slot with an exported snapshot, plans chunks, runs the workers and
@@ -55,8 +56,14 @@ final class SnapshotPhase implements AutoCloseable {
   private final PostgresOffset startOffset;
   private final Connection exporter;
   private final BatchEncoder encoder = new BatchEncoder();
+  private final Set<String> tables;
 
-  private SnapshotPhase(SnapshotWorkers workers, PostgresOffset startOffset, Connection exporter) {
+  private SnapshotPhase(
+      SnapshotWorkers workers,
+      PostgresOffset startOffset,
+      Connection exporter,
+      Set<String> tables) {
+    this.tables = tables;
     this.workers = workers;
     this.startOffset = startOffset;
     this.exporter = exporter;
@@ -81,8 +88,7 @@ final class SnapshotPhase implements AutoCloseable {
       throw e;
     }
     try {
-      PostgresOffset start =
-          new PostgresOffset(slot.consistentPoint(), false, Set.of(), Lsn.ZERO, 0, true);
+      PostgresOffset start = PostgresOffset.snapshotStarting(slot.consistentPoint(), Set.of());
       List<Chunk> chunks = plan(config, meta, infos, Set.of());
       SnapshotWorkers workers =
           workers(config, connections, errors, infos, decoder, context, chunks, slot);
@@ -96,7 +102,7 @@ final class SnapshotPhase implements AutoCloseable {
                   + chunks.size()
                   + " chunk(s) at "
                   + slot.consistentPoint());
-      return new SnapshotPhase(workers, start, temporary ? replication : null);
+      return new SnapshotPhase(workers, start, temporary ? replication : null, names(infos));
     } catch (SQLException | RuntimeException e) {
       replication.close();
       if (!temporary) {
@@ -143,7 +149,7 @@ final class SnapshotPhase implements AutoCloseable {
             new CreatedSlot(from.slotLsn(), snapshotName, exporter));
     workers.start(config.snapshotWorkers());
     LOG.info(() -> config.pipeline() + ": resuming snapshot, " + chunks.size() + " chunk(s) left");
-    return new SnapshotPhase(workers, from, exporter);
+    return new SnapshotPhase(workers, from, exporter, names(infos));
   }
 
   private static List<Chunk> plan(
@@ -238,11 +244,15 @@ final class SnapshotPhase implements AutoCloseable {
     LOG.info(
         () ->
             config.pipeline()
-                + ": resuming the interrupted snapshot, "
+                + ": snapshot of "
                 + chunks.size()
-                + " chunk(s) left, copied with watermarks while streaming");
+                + " chunk(s), copied with watermarks while streaming");
     return new IncrementalSnapshot(
         chunks, copier(config, infos, decoder, from.slotLsn(), context), meta, context.clock());
+  }
+
+  private static Set<String> names(Map<TableId, TableInfo> infos) {
+    return infos.keySet().stream().map(TableId::toString).collect(Collectors.toSet());
   }
 
   PostgresOffset startOffset() {
@@ -254,7 +264,7 @@ final class SnapshotPhase implements AutoCloseable {
    */
   Polled poll(Duration timeout, PostgresOffset current) throws InterruptedException {
     if (workers.remaining() == 0) {
-      return Batch.of(List.of(), current.withSnapshotDone());
+      return Batch.of(List.of(), current.withSnapshotDone(tables));
     }
     ChunkResult r = workers.next(timeout);
     if (r == null) {
@@ -262,7 +272,7 @@ final class SnapshotPhase implements AutoCloseable {
     }
     PostgresOffset next = current.withChunkDone(r.chunk().id());
     if (workers.remaining() == 0) {
-      return new EncodedBatch(markLast(r), next.withSnapshotDone(), false);
+      return new EncodedBatch(markLast(r), next.withSnapshotDone(tables), false);
     }
     return new EncodedBatch(r.events(), next, false);
   }

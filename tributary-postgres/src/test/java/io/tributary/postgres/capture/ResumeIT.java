@@ -150,6 +150,67 @@ class ResumeIT {
     assertThat(replayed).isEqualTo(tableState(db));
   }
 
+  @Test
+  void snapshotsATableAddedToAnExistingPipelineWithoutCopyingTheOthersAgain() throws Exception {
+    String db = server.createUniqueDatabase("added");
+    server.execute(
+        db,
+        "CREATE TABLE a (id int PRIMARY KEY, v int)",
+        "INSERT INTO a SELECT g, 0 FROM generate_series(1, 100) g",
+        "CREATE TABLE b (id int PRIMARY KEY, v int)",
+        "INSERT INTO b SELECT g, 0 FROM generate_series(1, 300) g");
+    CaptureHarness first =
+        new CaptureHarness(server, db, "p", data)
+            .set("tables", List.of("public.a"))
+            .startStreaming();
+    first.awaitEvents("public.a", 100);
+    first.stop();
+
+    CaptureHarness second =
+        new CaptureHarness(server, db, "p", data)
+            .set("tables", List.of("public.a", "public.b"))
+            .set("snapshot_chunk_rows", 100)
+            .start();
+    server.execute(db, "UPDATE b SET v = 1 WHERE id <= 10", "INSERT INTO a VALUES (101, 0)");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> second.status().state() == PipelineState.STREAMING);
+    server.execute(db, "INSERT INTO b VALUES (301, 2)");
+    second.awaitEvents("public.b", 301);
+    second.stop();
+
+    assertThat(second.events("public.a").stream().filter(e -> e.get("op").asText().equals("r")))
+        .hasSize(100);
+    Map<Integer, Integer> b = new HashMap<>();
+    for (JsonNode e : second.events("public.b")) {
+      b.put(e.get("after").get("id").asInt(), e.get("after").get("v").asInt());
+    }
+    assertThat(b).hasSize(301).containsEntry(1, 1).containsEntry(11, 0).containsEntry(301, 2);
+    assertThat(second.status().committedOffset())
+        .contains("tables=public.a,public.b")
+        .doesNotContain("tables=*");
+  }
+
+  @Test
+  void anInitialOnlyPipelineRunAgainEndsAtOnceWithoutCopyingAgain() throws Exception {
+    String db = server.createUniqueDatabase("onlyagain");
+    server.execute(
+        db, "CREATE TABLE t (id int PRIMARY KEY)", "INSERT INTO t SELECT generate_series(1, 50)");
+    CaptureHarness first =
+        new CaptureHarness(server, db, "p", data)
+            .set("tables", List.of("public.t"))
+            .set("snapshot", "initial_only")
+            .start();
+    assertThat(first.awaitEnd(Duration.ofSeconds(60))).isEqualTo(PipelineState.STOPPED);
+    CaptureHarness second =
+        new CaptureHarness(server, db, "p", data)
+            .set("tables", List.of("public.t"))
+            .set("snapshot", "initial_only")
+            .start();
+    assertThat(second.awaitEnd(Duration.ofSeconds(60))).isEqualTo(PipelineState.STOPPED);
+    assertThat(second.events("public.t")).hasSize(50);
+  }
+
   private Map<Integer, Integer> tableState(String db) throws Exception {
     Map<Integer, Integer> out = new HashMap<>();
     try (Connection c = server.connect(db);
