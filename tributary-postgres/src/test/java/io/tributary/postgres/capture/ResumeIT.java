@@ -176,7 +176,12 @@ class ResumeIT {
         .atMost(Duration.ofSeconds(60))
         .until(() -> second.status().state() == PipelineState.STREAMING);
     server.execute(db, "INSERT INTO b VALUES (301, 2)");
-    second.awaitEvents("public.b", 301);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                second.events("public.b").stream()
+                    .anyMatch(e -> e.get("after").get("id").asInt() == 301));
     second.stop();
 
     assertThat(second.events("public.a").stream().filter(e -> e.get("op").asText().equals("r")))
