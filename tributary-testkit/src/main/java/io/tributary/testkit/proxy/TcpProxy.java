@@ -34,6 +34,7 @@ public final class TcpProxy implements AutoCloseable {
   private final AtomicLong bytesForwarded = new AtomicLong();
   private boolean refusing;
   private boolean closed;
+  private volatile Thread acceptor;
 
   private TcpProxy(InetSocketAddress target, ServerSocket listener) {
     this.target = target;
@@ -44,7 +45,11 @@ public final class TcpProxy implements AutoCloseable {
   public static TcpProxy start(String host, int port) throws IOException {
     ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     TcpProxy proxy = new TcpProxy(InetSocketAddress.createUnresolved(host, port), listener);
-    Thread.ofVirtual().name("proxy-accept-" + listener.getLocalPort()).start(proxy::acceptLoop);
+    proxy.acceptor =
+        Thread.ofPlatform()
+            .daemon()
+            .name("proxy-accept-" + listener.getLocalPort())
+            .start(proxy::acceptLoop);
     return proxy;
   }
 
@@ -108,6 +113,16 @@ public final class TcpProxy implements AutoCloseable {
       listener.close();
     } catch (IOException e) {
       // The listener is unusable either way.
+    }
+    // the socket is released once the accepting thread has left accept(): wait for it, so that
+    // the port refuses connections as soon as close() returns
+    Thread t = acceptor;
+    if (t != null) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     cutConnections();
   }
