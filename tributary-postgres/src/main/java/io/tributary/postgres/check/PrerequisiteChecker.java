@@ -256,13 +256,35 @@ public final class PrerequisiteChecker {
         }
       }
       if (exists) {
-        checks.add(
-            Check.passed(
-                "publication",
-                "publication "
-                    + config.publication()
-                    + " exists and will be reused"
-                    + " (tables missing from it are added)"));
+        List<TableId> missing = new ArrayList<>(tables);
+        missing.removeAll(publishedTables());
+        List<TableId> cannotAdd =
+            superuser ? List.of() : missing.stream().filter(notOwned::contains).toList();
+        if (cannotAdd.isEmpty()) {
+          checks.add(
+              Check.passed(
+                  "publication",
+                  "publication "
+                      + config.publication()
+                      + " exists and will be reused"
+                      + (missing.isEmpty() ? "" : "; " + missing + " will be added to it")));
+        } else {
+          checks.add(
+              Check.failed(
+                  "publication",
+                  "publication "
+                      + config.publication()
+                      + " lacks "
+                      + cannotAdd
+                      + " and role "
+                      + config.user()
+                      + " does not own them, which adding them requires",
+                  "as the tables' owner run ALTER PUBLICATION "
+                      + config.publication()
+                      + " ADD TABLE "
+                      + String.join(", ", cannotAdd.stream().map(TableId::quoted).toList())
+                      + ";"));
+        }
       } else if (superuser || notOwned.isEmpty()) {
         checks.add(
             Check.passed(
@@ -284,6 +306,21 @@ public final class PrerequisiteChecker {
                     + String.join(", ", notOwned.stream().map(TableId::quoted).toList())
                     + " WITH (publish_via_partition_root = true);"));
       }
+    }
+
+    private List<TableId> publishedTables() throws SQLException {
+      List<TableId> out = new ArrayList<>();
+      try (PreparedStatement st =
+          c.prepareStatement(
+              "SELECT schemaname, tablename FROM pg_publication_tables WHERE pubname = ?")) {
+        st.setString(1, config.publication());
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(new TableId(rs.getString(1), rs.getString(2)));
+          }
+        }
+      }
+      return out;
     }
 
     private void replicaIdentity(Map<TableId, TableInfo> infos) {

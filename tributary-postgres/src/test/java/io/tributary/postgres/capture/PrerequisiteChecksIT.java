@@ -92,6 +92,28 @@ class PrerequisiteChecksIT {
   }
 
   @Test
+  void anExistingPublicationMissingATableTheRoleCannotAddIsReported() throws Exception {
+    String db = server.createUniqueDatabase("pubmissing");
+    server.execute(
+        db,
+        "DO $$ BEGIN CREATE ROLE plain2 LOGIN REPLICATION PASSWORD 'plain2';"
+            + " EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        "CREATE TABLE x (id int PRIMARY KEY)",
+        "CREATE TABLE y (id int PRIMARY KEY)",
+        "GRANT SELECT ON x, y TO plain2",
+        "CREATE PUBLICATION pub_x FOR TABLE x");
+    CaptureHarness h =
+        new CaptureHarness(server, db, "p", data)
+            .set("tables", List.of("public.x", "public.y"))
+            .set("publication", "pub_x")
+            .set("user", "plain2")
+            .set("password", "plain2");
+    Check c = failed(check(h), "publication");
+    assertThat(c.message()).contains("lacks [public.y]");
+    assertThat(c.fix()).contains("ALTER PUBLICATION pub_x ADD TABLE \"public\".\"y\"");
+  }
+
+  @Test
   void anUnknownTableIsNamedWithASuggestionAndNothingIsCreated() throws Exception {
     String db = server.createUniqueDatabase("unknown");
     server.execute(db, "CREATE TABLE orders (id int PRIMARY KEY)");
