@@ -127,12 +127,7 @@ public record PostgresOffset(
     sb.append("slot=").append(slotLsn);
     sb.append(";snapshot=").append(snapshotDone ? "done" : "running");
     if (!chunksDone.isEmpty()) {
-      sb.append(";chunks=")
-          .append(
-              new TreeSet<>(chunksDone)
-                  .stream()
-                      .map(c -> URLEncoder.encode(c, StandardCharsets.UTF_8))
-                      .collect(Collectors.joining(",")));
+      sb.append(";chunks=").append(list(chunksDone));
     }
     sb.append(";commit=").append(commitLsn);
     sb.append(";events=").append(eventsInTx);
@@ -141,6 +136,7 @@ public record PostgresOffset(
     return sb.toString();
   }
 
+  /** Names as a sorted, comma-separated list, each URL-encoded so commas in names survive. */
   private static String list(Set<String> names) {
     return new TreeSet<>(names)
         .stream()
@@ -166,13 +162,6 @@ public record PostgresOffset(
       fields.put(part.substring(0, eq), part.substring(eq + 1));
     }
     try {
-      String chunks = fields.getOrDefault("chunks", "");
-      Set<String> done =
-          chunks.isEmpty()
-              ? Set.of()
-              : Arrays.stream(chunks.split(",", -1))
-                  .map(c -> URLDecoder.decode(c, StandardCharsets.UTF_8))
-                  .collect(Collectors.toSet());
       return new PostgresOffset(
           Lsn.parse(required(fields, "slot", text)),
           switch (required(fields, "snapshot", text)) {
@@ -180,7 +169,7 @@ public record PostgresOffset(
             case "running" -> false;
             default -> throw new IllegalArgumentException("malformed PostgreSQL offset: " + text);
           },
-          done,
+          set(fields.getOrDefault("chunks", "")),
           Lsn.parse(required(fields, "commit", text)),
           Long.parseLong(required(fields, "events", text)),
           Boolean.parseBoolean(required(fields, "complete", text)),
