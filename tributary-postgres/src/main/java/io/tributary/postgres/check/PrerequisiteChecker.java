@@ -8,6 +8,8 @@ import io.tributary.postgres.catalog.TableInfo;
 import io.tributary.postgres.connection.Connections;
 import io.tributary.postgres.connection.ErrorClassifier;
 import io.tributary.postgres.connector.PostgresConfig;
+import io.tributary.postgres.slot.ReplicationSetup;
+import io.tributary.postgres.slot.SlotInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +17,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks everything a PostgreSQL pipeline needs, read-only, and says how to fix what is missing.
@@ -133,40 +137,35 @@ public final class PrerequisiteChecker {
     }
 
     private void slot() throws SQLException {
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "SELECT plugin, database, active, active_pid FROM pg_replication_slots WHERE slot_name = ?")) {
-        st.setString(1, config.slot());
-        try (ResultSet rs = st.executeQuery()) {
-          if (!rs.next()) {
-            freeSlots();
-            return;
-          }
-          if (!"pgoutput".equals(rs.getString(1)) || !config.database().equals(rs.getString(2))) {
-            checks.add(
-                Check.failed(
-                    "replication slot",
-                    "slot "
-                        + config.slot()
-                        + " exists but uses plugin "
-                        + rs.getString(1)
-                        + " on database "
-                        + rs.getString(2),
-                    "choose another source.slot, or drop it: SELECT pg_drop_replication_slot('"
-                        + config.slot()
-                        + "');"));
-          } else if (rs.getBoolean(3)) {
-            checks.add(
-                Check.failed(
-                    "replication slot",
-                    "slot " + config.slot() + " is in use by the process with PID " + rs.getInt(4),
-                    "stop the other consumer of this slot (another Tributary?), or choose another source.slot"));
-          } else {
-            checks.add(
-                Check.passed(
-                    "replication slot", "slot " + config.slot() + " exists and will be reused"));
-          }
-        }
+      Optional<SlotInfo> found = new ReplicationSetup(c).findSlot(config.slot());
+      if (found.isEmpty()) {
+        freeSlots();
+        return;
+      }
+      SlotInfo slot = found.get();
+      if (!"pgoutput".equals(slot.plugin()) || !config.database().equals(slot.database())) {
+        checks.add(
+            Check.failed(
+                "replication slot",
+                "slot "
+                    + config.slot()
+                    + " exists but uses plugin "
+                    + slot.plugin()
+                    + " on database "
+                    + slot.database(),
+                "choose another source.slot, or drop it: SELECT pg_drop_replication_slot('"
+                    + config.slot()
+                    + "');"));
+      } else if (slot.active()) {
+        checks.add(
+            Check.failed(
+                "replication slot",
+                "slot " + config.slot() + " is in use by the process with PID " + slot.activePid(),
+                "stop the other consumer of this slot (another Tributary?), or choose another source.slot"));
+      } else {
+        checks.add(
+            Check.passed(
+                "replication slot", "slot " + config.slot() + " exists and will be reused"));
       }
     }
 
@@ -235,12 +234,8 @@ public final class PrerequisiteChecker {
     }
 
     private void publication(List<TableId> tables, boolean superuser) throws SQLException {
-      boolean exists =
-          Integer.parseInt(
-                  scalar(
-                      "SELECT count(*) FROM pg_publication WHERE pubname = "
-                          + literal(config.publication())))
-              > 0;
+      Optional<Set<TableId>> published =
+          new ReplicationSetup(c).publishedTables(config.publication());
       List<TableId> notOwned = new ArrayList<>();
       for (TableId t : tables) {
         try (PreparedStatement st =
@@ -255,9 +250,9 @@ public final class PrerequisiteChecker {
           }
         }
       }
-      if (exists) {
+      if (published.isPresent()) {
         List<TableId> missing = new ArrayList<>(tables);
-        missing.removeAll(publishedTables());
+        missing.removeAll(published.get());
         List<TableId> cannotAdd =
             superuser ? List.of() : missing.stream().filter(notOwned::contains).toList();
         if (cannotAdd.isEmpty()) {
@@ -308,21 +303,6 @@ public final class PrerequisiteChecker {
       }
     }
 
-    private List<TableId> publishedTables() throws SQLException {
-      List<TableId> out = new ArrayList<>();
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "SELECT schemaname, tablename FROM pg_publication_tables WHERE pubname = ?")) {
-        st.setString(1, config.publication());
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.add(new TableId(rs.getString(1), rs.getString(2)));
-          }
-        }
-      }
-      return out;
-    }
-
     private void replicaIdentity(Map<TableId, TableInfo> infos) {
       for (TableInfo t : infos.values()) {
         boolean noKey = t.primaryKey().isEmpty();
@@ -357,9 +337,5 @@ public final class PrerequisiteChecker {
         return rs.getString(1);
       }
     }
-  }
-
-  static String literal(String s) {
-    return "'" + s.replace("'", "''") + "'";
   }
 }

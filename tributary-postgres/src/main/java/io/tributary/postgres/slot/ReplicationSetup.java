@@ -34,8 +34,8 @@ public final class ReplicationSetup {
    * Creates the publication for {@code tables}, or adds the tables missing from an existing one.
    */
   public void ensurePublication(String name, List<TableId> tables) throws SQLException {
-    Set<TableId> published = published(name);
-    if (published == null) {
+    Optional<Set<TableId>> published = publishedTables(name);
+    if (published.isEmpty()) {
       String list = tables.stream().map(TableId::quoted).collect(Collectors.joining(", "));
       execute(
           "CREATE PUBLICATION "
@@ -47,21 +47,21 @@ public final class ReplicationSetup {
       return;
     }
     List<TableId> missing = new ArrayList<>(tables);
-    missing.removeAll(published);
+    missing.removeAll(published.get());
     for (TableId t : missing) {
       execute("ALTER PUBLICATION " + TableId.quote(name) + " ADD TABLE " + t.quoted());
       LOG.info(() -> "added " + t + " to publication " + name);
     }
   }
 
-  /** The tables of a publication, or null when it does not exist. */
-  private Set<TableId> published(String name) throws SQLException {
+  /** The tables of a publication, or empty when the publication does not exist. */
+  public Optional<Set<TableId>> publishedTables(String name) throws SQLException {
     try (PreparedStatement st =
         connection.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
       st.setString(1, name);
       try (ResultSet rs = st.executeQuery()) {
         if (!rs.next()) {
-          return null;
+          return Optional.empty();
         }
       }
     }
@@ -76,7 +76,7 @@ public final class ReplicationSetup {
         }
       }
     }
-    return out;
+    return Optional.of(out);
   }
 
   public Optional<SlotInfo> findSlot(String name) throws SQLException {
