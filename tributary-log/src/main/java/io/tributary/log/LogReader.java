@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads a log directory, also from another process than the writer's and while it appends. Only
@@ -87,6 +88,26 @@ public final class LogReader implements AutoCloseable {
     }
     refresh();
     return view(stream).read(fromOffset, maxRecords, committedEnd(stream));
+  }
+
+  /**
+   * Hands every record of {@code stream} the log holds, oldest first, up to the committed end as of
+   * this call, to {@code action}; nothing for a stream that does not exist.
+   */
+  public void forEach(String stream, Consumer<LogRecord> action) throws IOException {
+    if (!streams().contains(stream)) {
+      return;
+    }
+    long next = earliestOffset(stream);
+    long end = endOffset(stream);
+    while (next < end) {
+      ReadResult r = read(stream, next, (int) Math.min(10_000, end - next));
+      if (r.records().isEmpty()) {
+        return;
+      }
+      r.records().forEach(action);
+      next = r.nextOffset();
+    }
   }
 
   /**

@@ -13,6 +13,8 @@ import io.tributary.log.segment.SegmentFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,20 @@ class LogReaderTest {
       ReadResult result = reader.read(later, 0, 10);
       assertThat(result.records()).hasSize(5);
       assertThat(result.records().getFirst()).isEqualTo(expected(later, 0, 1000));
+    }
+  }
+
+  @Test
+  void forEachHandsOverEveryCommittedRecordAcrossSegmentsInOrder() throws Exception {
+    List<LogRecord> seen = new ArrayList<>();
+    try (LogReader reader = LogReader.open(dir)) {
+      reader.forEach(ORDERS, seen::add);
+      reader.forEach("no.such.stream", seen::add);
+    }
+    assertThat(segments(dir, ORDERS).length).isGreaterThan(1);
+    assertThat(seen).hasSize(1000);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(seen.get(i)).isEqualTo(expected(ORDERS, i, 1000 + i));
     }
   }
 

@@ -2,8 +2,6 @@ package io.tributary.postgres.capture;
 
 import io.tributary.log.LogDestination;
 import io.tributary.log.LogReader;
-import io.tributary.log.LogRecord;
-import io.tributary.log.ReadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -24,20 +22,8 @@ final class LogTestSupport {
   static List<byte[]> readAll(Path dir, String stream) {
     try (LogReader reader = LogReader.open(dir)) {
       List<byte[]> out = new ArrayList<>();
-      if (!reader.streams().contains(stream)) {
-        return out;
-      }
-      long next = reader.earliestOffset(stream);
-      while (true) {
-        ReadResult r = reader.read(stream, next, 10_000);
-        for (LogRecord rec : r.records()) {
-          out.add(rec.value());
-        }
-        next = r.nextOffset();
-        if (r.caughtUp() || r.records().isEmpty()) {
-          return out;
-        }
-      }
+      reader.forEach(stream, r -> out.add(r.value()));
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

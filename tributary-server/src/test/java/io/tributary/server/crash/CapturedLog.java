@@ -3,8 +3,6 @@ package io.tributary.server.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.log.LogReader;
-import io.tributary.log.LogRecord;
-import io.tributary.log.ReadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,20 +24,16 @@ final class CapturedLog {
   List<JsonNode> events(String stream) {
     try (LogReader reader = LogReader.open(dir)) {
       List<JsonNode> out = new ArrayList<>();
-      if (!reader.streams().contains(stream)) {
-        return out;
-      }
-      long next = reader.earliestOffset(stream);
-      while (true) {
-        ReadResult r = reader.read(stream, next, 50_000);
-        for (LogRecord rec : r.records()) {
-          out.add(JSON.readTree(rec.value()));
-        }
-        next = r.nextOffset();
-        if (r.caughtUp() || r.records().isEmpty()) {
-          return out;
-        }
-      }
+      reader.forEach(stream, r -> out.add(parse(r.value())));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode parse(byte[] json) {
+    try {
+      return JSON.readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
