@@ -3,7 +3,6 @@ package io.tributary.server.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.api.config.ConfigError;
-import io.tributary.api.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,27 +128,14 @@ class PipelineReferencesTest {
   }
 
   private List<ConfigError> errors(Path file) {
-    try {
-      loader.load(file);
-    } catch (ConfigException e) {
-      return e.errors();
-    }
-    throw new AssertionError("expected " + file + " to be rejected");
+    return PipelineFiles.errors(loader, file);
   }
 
   private static String minimal(String extraSourceLine) {
-    return """
-        name: shop
-        source:
-          type: postgres
-          host: 127.0.0.1
-          database: shop
-          user: tributary
-        """
-        + (extraSourceLine.isEmpty() ? "" : "  " + extraSourceLine + "\n");
+    return PipelineFiles.minimal(extraSourceLine);
   }
 
   private Path write(String yaml) throws IOException {
-    return Files.writeString(Files.createTempFile(dir, "pipeline", ".yaml"), yaml);
+    return PipelineFiles.write(dir, yaml);
   }
 }
