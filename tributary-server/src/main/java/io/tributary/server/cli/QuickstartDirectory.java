@@ -1,12 +1,10 @@
 package io.tributary.server.cli;
 
+import io.tributary.testkit.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The quickstart's working directory: {@code ./.quickstart} when it can be created there (a
@@ -50,12 +48,8 @@ record QuickstartDirectory(Path path) implements AutoCloseable {
   }
 
   private static void delete(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (NoSuchFileException e) {
-      // gone already
+    try {
+      FileTrees.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + dir + "; delete it by hand", e);
     }

@@ -1,14 +1,11 @@
 package io.tributary.testkit.postgres;
 
+import io.tributary.testkit.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Where one private server keeps its files: a fresh directory under the testkit's base directory,
@@ -71,13 +68,8 @@ record ServerFiles(Path root) {
 
   /** Deletes the directory and everything in it; a directory already gone is fine. */
   void delete() {
-    try (Stream<Path> walk = Files.walk(root)) {
-      List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
-      for (Path path : paths) {
-        Files.deleteIfExists(path);
-      }
-    } catch (NoSuchFileException e) {
-      // Already deleted.
+    try {
+      FileTrees.delete(root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete the PostgreSQL server directory " + root, e);
     }
