@@ -26,7 +26,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +46,6 @@ public final class PostgresSourceTask implements SourceTask {
   private final ErrorClassifier errors;
   private Connection meta;
   private TextDecoder decoder;
-  private Set<TableId> tables;
   private Map<TableId, TableInfo> infos;
   private SnapshotPhase snapshot;
   private volatile StreamingSession streaming;
@@ -77,7 +75,6 @@ public final class PostgresSourceTask implements SourceTask {
                 + config.database()
                 + "; fix source.tables (schema.table, e.g. public.orders or public.*)");
       }
-      tables = new LinkedHashSet<>(r.tables());
       infos = catalog.describe(r.tables());
       decoder = TypeSupport.decoder(meta);
       ReplicationSetup setup = new ReplicationSetup(meta);
@@ -195,7 +192,15 @@ public final class PostgresSourceTask implements SourceTask {
   private void startStreaming(IncrementalSnapshot incremental) throws SQLException {
     streaming =
         StreamingSession.open(
-            connections, meta, config, tables, oids(), decoder, offset, incremental, context);
+            connections,
+            meta,
+            config,
+            infos.keySet(),
+            oids(),
+            decoder,
+            offset,
+            incremental,
+            context);
     snapshotting = incremental != null;
     context.phase(snapshotting ? Phase.SNAPSHOTTING : Phase.STREAMING);
   }
@@ -274,9 +279,5 @@ public final class PostgresSourceTask implements SourceTask {
         // already broken; nothing to release
       }
     }
-  }
-
-  List<TableId> tables() {
-    return List.copyOf(tables);
   }
 }
