@@ -87,34 +87,39 @@ final class SnapshotPhase implements AutoCloseable {
       replication.close();
       throw e;
     }
+    PostgresOffset start = PostgresOffset.snapshotStarting(slot.consistentPoint(), Set.of());
+    SnapshotWorkers workers = null;
+    List<Chunk> chunks;
     try {
-      PostgresOffset start = PostgresOffset.snapshotStarting(slot.consistentPoint(), Set.of());
-      List<Chunk> chunks = plan(config, meta, infos, Set.of());
-      SnapshotWorkers workers =
-          workers(config, connections, errors, infos, decoder, context, chunks, slot);
+      chunks = plan(config, meta, infos, Set.of());
+      workers = workers(config, connections, errors, infos, decoder, context, chunks, slot);
       workers.start(config.snapshotWorkers());
-      LOG.info(
-          () ->
-              config.pipeline()
-                  + ": snapshot of "
-                  + infos.size()
-                  + " table(s) in "
-                  + chunks.size()
-                  + " chunk(s) at "
-                  + slot.consistentPoint());
-      return new SnapshotPhase(workers, start, temporary ? replication : null, names(infos));
     } catch (SQLException | RuntimeException e) {
+      if (workers != null) {
+        workers.close();
+      }
       replication.close();
       if (!temporary) {
         // nothing was captured from this slot yet: leave nothing half-created behind
         new ReplicationSetup(meta).dropSlot(config.slot());
       }
       throw e;
-    } finally {
-      if (!temporary) {
-        replication.close();
-      }
     }
+    if (!temporary) {
+      // every worker imported the snapshot, and a permanent slot outlives this connection; a
+      // temporary slot lives as long as it, so it stays open until the snapshot phase closes
+      replication.close();
+    }
+    LOG.info(
+        () ->
+            config.pipeline()
+                + ": snapshot of "
+                + infos.size()
+                + " table(s) in "
+                + chunks.size()
+                + " chunk(s) at "
+                + slot.consistentPoint());
+    return new SnapshotPhase(workers, start, temporary ? replication : null, names(infos));
   }
 
   static SnapshotPhase resume(
