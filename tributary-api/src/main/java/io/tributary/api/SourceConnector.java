@@ -23,6 +23,15 @@ public interface SourceConnector {
    */
   List<Check> check(Config config, String pipelineName);
 
+  /**
+   * The tables this source could capture with {@code config}'s connection settings (its table
+   * selection is ignored), for a user to choose from. Connects and reads, changes nothing.
+   *
+   * @throws FatalException or {@link RetriableException} when the source cannot be reached or read,
+   *     with a message that says how to fix it
+   */
+  List<DiscoveredTable> discover(Config config);
+
   /** A task for the pipeline; it does no I/O until {@link SourceTask#start}. */
   SourceTask createTask(Config config, TaskContext context);
 }

@@ -1,6 +1,7 @@
 package io.tributary.postgres.connector;
 
 import io.tributary.api.Check;
+import io.tributary.api.DiscoveredTable;
 import io.tributary.api.SourceConnector;
 import io.tributary.api.SourceTask;
 import io.tributary.api.TaskContext;
@@ -26,6 +27,11 @@ public final class PostgresConnector implements SourceConnector {
   @Override
   public List<Check> check(Config config, String pipelineName) {
     return new PrerequisiteChecker(PostgresConfig.from(config, pipelineName)).run();
+  }
+
+  @Override
+  public List<DiscoveredTable> discover(Config config) {
+    return new TableDiscovery(PostgresConfig.from(config, "discovery")).discover();
   }
 
   @Override

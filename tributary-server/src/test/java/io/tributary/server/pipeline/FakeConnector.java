@@ -1,6 +1,7 @@
 package io.tributary.server.pipeline;
 
 import io.tributary.api.Check;
+import io.tributary.api.DiscoveredTable;
 import io.tributary.api.SourceConnector;
 import io.tributary.api.SourceTask;
 import io.tributary.api.TaskContext;
@@ -49,6 +50,11 @@ final class FakeConnector implements SourceConnector {
 
   @Override
   public List<Check> check(Config config, String pipelineName) {
+    return List.of();
+  }
+
+  @Override
+  public List<DiscoveredTable> discover(Config config) {
     return List.of();
   }
 
