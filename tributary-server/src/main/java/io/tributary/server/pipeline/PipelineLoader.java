@@ -55,6 +55,24 @@ public final class PipelineLoader {
   }
 
   /**
+   * The definition a parsed document (a tree of maps, lists and scalars, as the REST API receives
+   * it) states, its shape checked but its source and destination not.
+   */
+  public PipelineDefinition read(Object tree, String origin) {
+    List<ConfigError> errors = new ArrayList<>();
+    Optional<PipelineDefinition> definition = PipelineReader.read(tree, origin, errors);
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    return definition.orElseThrow();
+  }
+
+  /** The validator this loader uses. */
+  public PipelineValidator validator() {
+    return validator;
+  }
+
+  /**
    * The name and destination config of a YAML file, leaving the source unchecked: what readers of a
    * pipeline's streams need, without the source's secrets.
    */

@@ -1,0 +1,273 @@
+package io.tributary.server.connector;
+
+import io.tributary.api.Destination;
+import io.tributary.engine.pipeline.Pipeline;
+import io.tributary.engine.pipeline.PipelineSettings;
+import io.tributary.engine.pipeline.PipelineState;
+import io.tributary.engine.pipeline.PipelineStatus;
+import io.tributary.log.LogDestination;
+import io.tributary.server.pipeline.ValidPipeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One connector running in this process: its pipeline on its own thread, started, stopped and
+ * restarted on request, and the health the API reports. A pause or a maintenance window stops the
+ * pipeline (the source keeps the changes, e.g. in a PostgreSQL slot) and resuming starts it again
+ * from the log's committed position, so nothing is lost or repeated. Thread-safe.
+ */
+public final class ConnectorRuntime {
+  private static final Logger LOG = Logger.getLogger(ConnectorRuntime.class.getName());
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final int MAX_ERRORS = 20;
+
+  private final String name;
+  private final Clock clock;
+  private final Deque<ConnectorStatus.ErrorEntry> errors = new ArrayDeque<>();
+  private final MetricsHistory history;
+
+  private Run run; // guarded by this
+  private ConnectorState hold; // PAUSED, MAINTENANCE or STOPPED while held; guarded by this
+  private ConnectorState since = ConnectorState.CREATED;
+  private Instant sinceAt;
+  private String holdMessage;
+  private long eventsBefore; // events of earlier runs
+  private PipelineStatus lastStatus; // of the last finished run
+
+  public ConnectorRuntime(String name, Clock clock) {
+    this.name = name;
+    this.clock = clock;
+    this.history = new MetricsHistory(clock);
+    this.sinceAt = clock.instant();
+    this.hold = ConnectorState.STOPPED;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Starts the pipeline unless it runs already; clears a pause or maintenance hold. */
+  public synchronized void start(ValidPipeline pipeline) {
+    hold = null;
+    holdMessage = null;
+    if (run != null && run.thread.isAlive()) {
+      return;
+    }
+    run = new Run(pipeline);
+    run.thread.start();
+  }
+
+  /**
+   * Stops the pipeline (waiting for what it polled to be written) and holds it in {@code state}:
+   * PAUSED, MAINTENANCE or STOPPED.
+   */
+  public void hold(ConnectorState state, String message) {
+    Run r;
+    synchronized (this) {
+      hold = state;
+      holdMessage = message;
+      r = run;
+    }
+    if (r != null) {
+      r.stopAndWait();
+    }
+    synchronized (this) {
+      mark(state);
+    }
+  }
+
+  /** Stops and starts again, with {@code pipeline} (a new config version, or the same). */
+  public void restart(ValidPipeline pipeline) {
+    Run r;
+    synchronized (this) {
+      r = run;
+    }
+    if (r != null) {
+      r.stopAndWait();
+    }
+    start(pipeline);
+  }
+
+  /** The held state (PAUSED, MAINTENANCE, STOPPED), or null when it should be running. */
+  public synchronized ConnectorState held() {
+    return hold;
+  }
+
+  public ConnectorStatus status() {
+    Instant now = clock.instant();
+    PipelineStatus s;
+    ConnectorState state;
+    String message;
+    long before;
+    synchronized (this) {
+      Run r = run;
+      boolean alive = r != null && r.thread.isAlive();
+      s = r == null ? lastStatus : r.pipeline.status();
+      before = eventsBefore;
+      if (hold != null) {
+        state = hold;
+        message = holdMessage;
+      } else if (alive) {
+        state = map(s.state());
+        message = s.lastError() == null ? null : "retrying after: " + s.lastError();
+      } else if (s != null) {
+        state = map(s.state());
+        message = s.lastError();
+      } else {
+        state = ConnectorState.CREATED;
+        message = null;
+      }
+      mark(state);
+    }
+    long total = before + (s == null ? 0 : s.eventsWritten());
+    long lagBytes = s == null ? -1 : s.lagBytes();
+    Instant last = s == null ? null : s.lastEventAt();
+    double lagSeconds = lagSeconds(state, lagBytes, last, now);
+    history.sample(now, total, lagBytes, lagSeconds);
+    return new ConnectorStatus(
+        state,
+        sinceAt,
+        message,
+        total,
+        history.latestRate(),
+        lagBytes,
+        lagSeconds,
+        last,
+        progress(s),
+        errors());
+  }
+
+  /** Samples for the charts over the last {@code window}, oldest first. */
+  public List<MetricPoint> metrics(Duration window) {
+    return history.points(clock.instant().minus(window));
+  }
+
+  private synchronized void mark(ConnectorState state) {
+    if (state != since) {
+      since = state;
+      sinceAt = clock.instant();
+    }
+  }
+
+  private synchronized List<ConnectorStatus.ErrorEntry> errors() {
+    return List.copyOf(errors);
+  }
+
+  private synchronized void error(String message) {
+    if (message == null || (!errors.isEmpty() && errors.peekFirst().message().equals(message))) {
+      return;
+    }
+    errors.addFirst(new ConnectorStatus.ErrorEntry(clock.instant(), message));
+    while (errors.size() > MAX_ERRORS) {
+      errors.removeLast();
+    }
+  }
+
+  private synchronized void finished(Run r, PipelineStatus status) {
+    if (run == r) {
+      lastStatus = status;
+      eventsBefore += status.eventsWritten();
+      run = null;
+    } else {
+      eventsBefore += status.eventsWritten();
+    }
+  }
+
+  /**
+   * Behind by nothing when caught up; otherwise by the time since the last event, the best this
+   * level knows without the source's commit times.
+   */
+  private static double lagSeconds(ConnectorState state, long lagBytes, Instant last, Instant now) {
+    if (!state.isActive() || lagBytes < 0) {
+      return -1;
+    }
+    if (lagBytes == 0 || last == null) {
+      return 0;
+    }
+    return Math.max(0, Duration.between(last, now).toMillis() / 1000.0);
+  }
+
+  private static List<ConnectorStatus.TableProgress> progress(PipelineStatus s) {
+    if (s == null) {
+      return List.of();
+    }
+    List<ConnectorStatus.TableProgress> tables = new ArrayList<>();
+    for (Map.Entry<String, long[]> e : new java.util.TreeMap<>(s.snapshotProgress()).entrySet()) {
+      long done = e.getValue()[0];
+      long total = e.getValue()[1];
+      boolean complete =
+          total >= 0 && done >= total && s.state() != PipelineState.SNAPSHOTTING
+              || done >= total && total > 0;
+      tables.add(new ConnectorStatus.TableProgress(e.getKey(), done, total, complete, null));
+    }
+    return tables;
+  }
+
+  private static ConnectorState map(PipelineState s) {
+    return switch (s) {
+      case CREATED -> ConnectorState.CREATED;
+      case SNAPSHOTTING -> ConnectorState.SNAPSHOTTING;
+      case STREAMING -> ConnectorState.STREAMING;
+      case PAUSED -> ConnectorState.PAUSED;
+      case FAILED -> ConnectorState.FAILED;
+      case STOPPED -> ConnectorState.STOPPED;
+    };
+  }
+
+  /** One run of the pipeline, from start to stop or failure. */
+  private final class Run {
+    final Pipeline pipeline;
+    final Thread thread;
+    private final Destination destination;
+
+    Run(ValidPipeline definition) {
+      this.destination = LogDestination.open(definition.destination(), definition.name());
+      this.pipeline =
+          new Pipeline(
+              definition.name(),
+              context -> definition.connector().createTask(definition.source(), context),
+              destination,
+              PipelineSettings.defaults(),
+              clock);
+      this.thread = Thread.ofPlatform().name("connector-" + name).unstarted(this::runToEnd);
+    }
+
+    private void runToEnd() {
+      try {
+        PipelineState end = pipeline.run();
+        if (end == PipelineState.FAILED) {
+          error(pipeline.status().lastError());
+          LOG.log(
+              Level.WARNING,
+              "{0}: failed: {1}",
+              new Object[] {name, pipeline.status().lastError()});
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        error("unexpected error: " + e);
+        LOG.log(Level.SEVERE, name + ": unexpected error", e);
+      } finally {
+        destination.close();
+        finished(this, pipeline.status());
+      }
+    }
+
+    void stopAndWait() {
+      pipeline.stop();
+      try {
+        thread.join(STOP_TIMEOUT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.tributary.server.http;
+
+import io.tributary.server.connector.ConnectorDetails;
+import io.tributary.server.connector.ConnectorState;
+import io.tributary.server.connector.ConnectorStatus;
+import java.util.List;
+
+/** The Prometheus text exposition of every connector's health. */
+final class PrometheusMetrics {
+  private PrometheusMetrics() {}
+
+  static String render(List<ConnectorDetails> connectors) {
+    StringBuilder out = new StringBuilder();
+    help(
+        out,
+        "tributary_connector_events_total",
+        "counter",
+        "Events written durably since the server started the connector.");
+    for (ConnectorDetails d : connectors) {
+      sample(out, "tributary_connector_events_total", d.name(), null, d.status().eventsTotal());
+    }
+    help(
+        out,
+        "tributary_connector_events_per_second",
+        "gauge",
+        "Events per second over the last 10 s.");
+    for (ConnectorDetails d : connectors) {
+      sample(
+          out,
+          "tributary_connector_events_per_second",
+          d.name(),
+          null,
+          d.status().eventsPerSecond());
+    }
+    help(
+        out,
+        "tributary_connector_lag_bytes",
+        "gauge",
+        "Source log bytes not yet captured (-1 unknown).");
+    for (ConnectorDetails d : connectors) {
+      sample(out, "tributary_connector_lag_bytes", d.name(), null, d.status().lagBytes());
+    }
+    help(
+        out,
+        "tributary_connector_lag_seconds",
+        "gauge",
+        "How far behind the source the connector is (-1 unknown).");
+    for (ConnectorDetails d : connectors) {
+      sample(out, "tributary_connector_lag_seconds", d.name(), null, d.status().lagSeconds());
+    }
+    help(
+        out,
+        "tributary_connector_errors",
+        "gauge",
+        "Errors the connector has recorded (the latest 20 are kept).");
+    for (ConnectorDetails d : connectors) {
+      sample(out, "tributary_connector_errors", d.name(), null, d.status().errors().size());
+    }
+    help(
+        out,
+        "tributary_connector_state",
+        "gauge",
+        "1 for the connector's current state, 0 for the others.");
+    for (ConnectorDetails d : connectors) {
+      for (ConnectorState s : ConnectorState.values()) {
+        sample(
+            out,
+            "tributary_connector_state",
+            d.name(),
+            "state=\"" + s.name() + "\"",
+            s == d.status().state() ? 1 : 0);
+      }
+    }
+    help(
+        out,
+        "tributary_connector_snapshot_rows",
+        "gauge",
+        "Rows copied by the snapshot, per table.");
+    for (ConnectorDetails d : connectors) {
+      for (ConnectorStatus.TableProgress t : d.status().snapshot()) {
+        sample(
+            out,
+            "tributary_connector_snapshot_rows",
+            d.name(),
+            "table=\"" + escape(t.table()) + "\"",
+            t.rowsDone());
+      }
+    }
+    help(
+        out,
+        "tributary_connector_snapshot_rows_estimated",
+        "gauge",
+        "Rows the snapshot expects to copy, per table (planner estimate).");
+    for (ConnectorDetails d : connectors) {
+      for (ConnectorStatus.TableProgress t : d.status().snapshot()) {
+        sample(
+            out,
+            "tributary_connector_snapshot_rows_estimated",
+            d.name(),
+            "table=\"" + escape(t.table()) + "\"",
+            t.rowsTotal());
+      }
+    }
+    return out.toString();
+  }
+
+  private static void help(StringBuilder out, String name, String type, String help) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+  }
+
+  private static void sample(
+      StringBuilder out, String name, String connector, String extra, double value) {
+    out.append(name).append("{connector=\"").append(escape(connector)).append('"');
+    if (extra != null) {
+      out.append(',').append(extra);
+    }
+    out.append("} ");
+    if (value == Math.rint(value) && !Double.isInfinite(value)) {
+      out.append((long) value);
+    } else {
+      out.append(value);
+    }
+    out.append('\n');
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+  }
+}
