@@ -12,7 +12,7 @@ const PAD = {left: 44, right: 8, top: 8, bottom: 20};
 export function niceMax(value) {
   if (!(value > 0)) return 1;
   const exp = Math.pow(10, Math.floor(Math.log10(value)));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * exp >= value) return m * exp;
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * exp >= value) return m * exp;
   return 10 * exp;
 }
 

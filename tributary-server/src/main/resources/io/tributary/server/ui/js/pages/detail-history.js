@@ -126,7 +126,7 @@ function diffView(from, to, diff) {
         diff.map((line) =>
           h(
             'tr',
-            {class: `diff-${line.op}`, dataset: {op: line.op}},
+            {class: `dl-${line.op}`, dataset: {op: line.op}},
             h('td', {class: 'ln'}, line.oldLine ?? ''),
             h('td', {class: 'ln'}, line.newLine ?? ''),
             h('td', {class: 'sign'}, sign[line.op]),

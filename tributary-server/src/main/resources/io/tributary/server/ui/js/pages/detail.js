@@ -142,7 +142,7 @@ export function renderDetail(ctx) {
 
   // Tabs switch in place (keeping the live preview open) and record the tab in the URL.
   let tabCtx = null;
-  const showTab = (id) => {
+  const showTab = (id, record = true) => {
     const tab = TABS.find((t) => t.id === id) || TABS[0];
     for (const b of tabBar.children) {
       const on = b.dataset.tab === tab.id;
@@ -154,7 +154,7 @@ export function renderDetail(ctx) {
     ctx.signal.addEventListener('abort', () => tabCtx.abort());
     replace(tabBody);
     tab.render({root: tabBody, name, base, session: ctx.session, signal: tabCtx.signal, connector: () => connector, reload: () => loadConnector().then(() => poll.now())});
-    history.replaceState(null, '', href(`/connectors/${encodeURIComponent(name)}/${tab.id}`));
+    if (record) history.replaceState(null, '', href(`/connectors/${encodeURIComponent(name)}/${tab.id}`));
   };
   replace(
     tabBar,
@@ -173,7 +173,7 @@ export function renderDetail(ctx) {
         }
       }));
       ctx.every(10000, () => loadCharts(ctx, base, charts));
-      showTab(ctx.params.tab || 'config');
+      showTab(ctx.params.tab || 'config', false);
     })
     .catch((e) => {
       if (e.name === 'AbortError') return;

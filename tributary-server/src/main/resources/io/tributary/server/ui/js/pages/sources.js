@@ -8,6 +8,7 @@ import {canOperate} from '../roles.js';
 import {href, navigate} from '../router.js';
 
 const COLUMNS = ['Name', 'Type', 'State', 'Events/s', 'Lag', 'Last event', 'Version'];
+const NUMERIC = new Set(['Events/s', 'Lag', 'Version']);
 
 export function renderSources(ctx) {
   const body = h('tbody', {}, emptyRow(COLUMNS.length, 'Loading…'));
@@ -26,7 +27,7 @@ export function renderSources(ctx) {
       h(
         'table',
         {class: 'table table-hover', id: 'sources-table', dataset: {testid: 'sources-table'}},
-        h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', {scope: 'col'}, c)))),
+        h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', {scope: 'col', class: NUMERIC.has(c) ? 'num' : null}, c)))),
         body,
       ),
     ),

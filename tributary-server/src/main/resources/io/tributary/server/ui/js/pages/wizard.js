@@ -227,7 +227,7 @@ export function renderWizard(ctx) {
                   {dataset: {testid: 'table-row', table: t.qualified}},
                   h('td', {class: 'col-check'}, boxes[i]),
                   h('td', {}, h('label', {for: boxes[i].id}, t.qualified)),
-                  h('td', {}, t.primary_key ? badge('yes', 'ok') : badge('none: deletes and updates carry the whole row', 'warn')),
+                  h('td', {}, t.primary_key ? badge('yes', 'ok') : badge('none', 'warn', {title: 'Without a primary key, events of this table carry no key.'})),
                   h('td', {class: 'num'}, formatCount(t.estimated_rows)),
                 ),
               ),
