@@ -91,7 +91,7 @@ export function renderHistoryTab({root, base, session, signal, reload}) {
                   {dataset: {testid: 'version-row', version: v.version}},
                   h('td', {}, radio('from', v, v.version === from)),
                   h('td', {}, radio('to', v, v.version === to)),
-                  h('td', {class: 'strong'}, `v${v.version}`, v.version === newest ? h('span', {class: 'badge badge-info'}, 'current') : null),
+                  h('td', {class: 'strong'}, `v${v.version}`, v.version === newest ? h('span', {class: 'badge badge-info badge-after'}, 'current') : null),
                   h('td', {title: formatDateTime(v.created_at)}, formatRelative(v.created_at, now)),
                   h('td', {}, v.created_by || '—'),
                   h('td', {}, v.comment || h('span', {class: 'muted'}, '—')),

@@ -43,9 +43,9 @@ export function renderMaintenance(ctx) {
       'tr',
       {dataset: {testid: 'window-row', id: w.id, active: String(Boolean(w.active_until))}},
       h('td', {}, w.connector ? h('a', {href: `#/connectors/${encodeURIComponent(w.connector)}`}, w.connector) : badge('global', 'info')),
-      h('td', {}, scheduleText(w.schedule)),
+      h('td', {class: 'nowrap'}, scheduleText(w.schedule)),
       h('td', {}, w.duration),
-      h('td', {}, w.next ? [formatDateTime(w.next.start), h('span', {class: 'muted'}, ` – ${formatDateTime(w.next.end)}`)] : h('span', {class: 'muted'}, 'none')),
+      h('td', {class: 'nowrap'}, w.next ? [formatDateTime(w.next.start), h('div', {class: 'muted small'}, `until ${formatDateTime(w.next.end)}`)] : h('span', {class: 'muted'}, 'none')),
       h('td', {}, w.active_until ? badge(`active until ${formatDateTime(w.active_until)} (${formatRelative(w.active_until, now)})`, 'warn', {dataset: {testid: 'window-active'}}) : h('span', {class: 'muted'}, '—')),
       h('td', {}, w.description || ''),
       h(

@@ -75,7 +75,7 @@ function keysTable(list, currentId, remove) {
             h(
               'tr',
               {dataset: {testid: 'key-row', id: k.id, name: k.name}},
-              h('td', {class: 'strong'}, k.name, k.id === currentId ? badge('you', 'info') : null),
+              h('td', {class: 'strong'}, k.name, k.id === currentId ? badge('you', 'info', {class: 'badge badge-info badge-after'}) : null),
               h('td', {}, h('span', {class: `badge role-${k.role}`}, k.role)),
               h('td', {title: formatDateTime(k.created_at)}, formatRelative(k.created_at, now)),
               h('td', {title: formatDateTime(k.last_used_at)}, formatRelative(k.last_used_at, now)),
