@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       QuickstartCommand.class,
       RunCommand.class,
+      ServerCommand.class,
       CheckCommand.class,
       TailCommand.class,
       StreamsCommand.class,

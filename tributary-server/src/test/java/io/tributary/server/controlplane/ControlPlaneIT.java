@@ -1,0 +1,280 @@
+package io.tributary.server.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.server.controlplane.ApiClient.Answer;
+import io.tributary.server.security.ApiKeyToken;
+import io.tributary.testkit.postgres.PostgresServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The control plane's REST API over real HTTPS, managing connectors on a real PostgreSQL. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class ControlPlaneIT {
+  private static PostgresServer postgres;
+  private static final String ADMIN = ApiKeyToken.generate(new SecureRandom()).token();
+
+  @TempDir Path data;
+  private ControlPlane plane;
+  private ApiClient admin;
+  private String database;
+
+  @BeforeAll
+  static void startPostgres() {
+    postgres = PostgresServer.shared();
+  }
+
+  @BeforeEach
+  void startControlPlane() throws SQLException {
+    database = postgres.createUniqueDatabase("cp");
+    postgres.execute(database, "CREATE TABLE public.orders (id int PRIMARY KEY, status text)");
+    postgres.execute(database, "INSERT INTO public.orders VALUES (1, 'new'), (2, 'paid')");
+    start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (plane != null) {
+      plane.close();
+    }
+  }
+
+  @Test
+  void requestsWithoutAValidKeyAre401AndViewersMayOnlyRead() {
+    assertThat(admin.withKey(null).get("/api/v1/connectors").status()).isEqualTo(401);
+    Answer wrong = admin.withKey(ApiKeyToken.generate(new SecureRandom()).token()).get("/api/v1/connectors");
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.json().at("/error/code").asText()).isEqualTo("unauthorized");
+
+    Answer created = admin.post("/api/v1/api-keys", "{\"name\": \"dashboards\", \"role\": \"viewer\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    ApiClient viewer = admin.withKey(created.json().get("token").asText());
+
+    assertThat(viewer.get("/api/v1/connectors").status()).isEqualTo(200);
+    Answer refused = viewer.post("/api/v1/connectors", document("shop"));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().at("/error/message").asText()).contains("viewer", "operator or admin");
+    assertThat(viewer.get("/api/v1/api-keys").status()).isEqualTo(403);
+  }
+
+  @Test
+  void badRequestsGetAClearFourHundredNeverAFiveHundred() {
+    Answer invalid =
+        admin.post(
+            "/api/v1/connectors",
+            "{\"name\": \"Bad Name\", \"source\": {\"type\": \"postgres\", \"port\": 70000}}");
+    assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+    assertThat(invalid.json().at("/error/code").asText()).isEqualTo("invalid_config");
+    List<String> fields = new ArrayList<>();
+    invalid.json().at("/error/fields").forEach(f -> fields.add(f.get("field").asText()));
+    assertThat(fields).contains("name");
+
+    Answer malformed = admin.post("/api/v1/connectors", "{\"name\": ");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().at("/error/code").asText()).isEqualTo("bad_request");
+
+    Answer notObject = admin.post("/api/v1/connectors", "[1, 2]");
+    assertThat(notObject.status()).isEqualTo(400);
+
+    Answer wrongType =
+        admin.send(
+            admin.request("/api/v1/connectors")
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=shop")));
+    assertThat(wrongType.status()).isEqualTo(415);
+
+    String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+    assertThat(admin.post("/api/v1/connectors", huge).status()).isEqualTo(413);
+
+    Answer missing = admin.get("/api/v1/connectors/nope");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().at("/error/message").asText()).contains("nope");
+    assertThat(admin.get("/api/v1/no-such-thing").status()).isEqualTo(404);
+    assertThat(admin.get("/api/v1/connectors/nope/versions/x").status()).isIn(400, 404);
+  }
+
+  @Test
+  void validateReportsFieldErrorsAndThenThePrerequisiteChecks() {
+    Answer bad = admin.post("/api/v1/connectors/validate", "{\"name\": \"shop\", \"source\": {\"type\": \"postgres\"}}");
+    assertThat(bad.status()).isEqualTo(200);
+    assertThat(bad.json().get("valid").asBoolean()).isFalse();
+    assertThat(bad.json().get("errors").toString()).contains("source.host");
+
+    Answer wrongPassword = admin.post("/api/v1/connectors/validate", document("shop", "nope"));
+    assertThat(wrongPassword.json().get("valid").asBoolean()).isFalse();
+    assertThat(wrongPassword.json().get("checks").toString()).contains("failed").contains("password");
+
+    Answer good = admin.post("/api/v1/connectors/validate", document("shop"));
+    assertThat(good.json().get("valid").asBoolean()).as(good.toString()).isTrue();
+    assertThat(good.json().get("checks").toString()).contains("wal_level");
+
+    Answer tables = admin.post("/api/v1/connectors/discover", "{\"source\": " + source() + "}");
+    assertThat(tables.status()).as(tables.toString()).isEqualTo(200);
+    assertThat(tables.json().get("tables").toString()).contains("public.orders");
+  }
+
+  @Test
+  void aConnectorCapturesPausesResumesWithoutLossAndKeepsItsSecret() throws Exception {
+    Answer created = admin.post("/api/v1/connectors", document("shop"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.body())
+        .doesNotContain("\"password\":\"" + PostgresServer.PASSWORD + "\"")
+        .contains("\"password\":\"********\"");
+    assertThat(admin.post("/api/v1/connectors", document("shop")).status()).isEqualTo(409);
+
+    awaitState("shop", "STREAMING");
+    postgres.execute(database, "INSERT INTO public.orders VALUES (3, 'new')");
+    assertThat(awaitEvents("shop.public.orders", 3)).hasSize(3);
+
+    assertThat(admin.post("/api/v1/connectors/shop/pause", "{}").json().get("state").asText()).isEqualTo("PAUSED");
+    assertThat(admin.post("/api/v1/connectors/shop/pause", "{}").status()).isEqualTo(409);
+    postgres.execute(database, "INSERT INTO public.orders VALUES (4, 'made while paused')");
+    assertThat(admin.post("/api/v1/connectors/shop/resume", "{}").status()).isEqualTo(200);
+    List<JsonNode> events = awaitEvents("shop.public.orders", 4);
+    assertThat(events).extracting(e -> e.at("/after/id").asInt()).containsExactly(1, 2, 3, 4);
+
+    Answer page = admin.get("/api/v1/streams/shop.public.orders/events?after=" + 1 + "&limit=1");
+    assertThat(page.json().get("events")).hasSize(1);
+    assertThat(page.json().get("next").asLong()).isEqualTo(2);
+
+    byte[] metadata = Files.readAllBytes(data.resolve("metadata.mv.db"));
+    assertThat(new String(metadata, StandardCharsets.ISO_8859_1)).doesNotContain("\"password\":\"tributary\"");
+    assertThat(admin.get("/metrics").body()).contains("tributary_connector_events_total{connector=\"shop\"} 4");
+  }
+
+  @Test
+  void everySaveIsAVersionThatCanBeRolledBackAndIsAudited() {
+    assertThat(admin.post("/api/v1/connectors", document("shop")).status()).isEqualTo(201);
+    String changed = document("shop").replace("\"snapshot\": \"initial\"", "\"snapshot\": \"never\"");
+    Answer updated = admin.put("/api/v1/connectors/shop/config", changed
+                .replace("\"password\": \"" + PostgresServer.PASSWORD + "\"", "\"password\": \"********\"")
+                .replaceFirst("}$", ", \"comment\": \"skip the copy\"}"));
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    assertThat(updated.json().get("version").asInt()).isEqualTo(2);
+    assertThat(updated.json().at("/config/source/snapshot").asText()).isEqualTo("never");
+
+    Answer versions = admin.get("/api/v1/connectors/shop/versions");
+    assertThat(versions.json().get("versions")).extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
+    assertThat(versions.json().at("/versions/0/comment").asText()).isEqualTo("skip the copy");
+
+    Answer rolled = admin.post("/api/v1/connectors/shop/rollback", "{\"version\": 1}");
+    assertThat(rolled.json().get("version").asInt()).isEqualTo(3);
+    assertThat(rolled.json().at("/config/source/snapshot").asText()).isEqualTo("initial");
+    awaitState("shop", "STREAMING"); // the kept secret still connects
+
+    List<String> actions = new ArrayList<>();
+    admin.get("/api/v1/audit?connector=shop").json().get("entries").forEach(e -> actions.add(e.get("action").asText()));
+    assertThat(actions).containsExactly("connector.rollback", "connector.update", "connector.create");
+  }
+
+  @Test
+  void connectorsResumeByThemselvesWhenTheServerRestarts() throws Exception {
+    assertThat(admin.post("/api/v1/connectors", document("shop")).status()).isEqualTo(201);
+    awaitState("shop", "STREAMING");
+    assertThat(awaitEvents("shop.public.orders", 2)).hasSize(2);
+    plane.close();
+    postgres.execute(database, "INSERT INTO public.orders VALUES (3, 'while the server was down')");
+
+    start();
+
+    awaitState("shop", "STREAMING");
+    assertThat(awaitEvents("shop.public.orders", 3)).extracting(e -> e.at("/after/id").asInt()).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void theOperationalEndpointsAnswer() {
+    assertThat(admin.withKey(null).get("/livez").status()).isEqualTo(200);
+    assertThat(admin.withKey(null).get("/readyz").status()).isEqualTo(200);
+    JsonNode openApi = admin.withKey(null).get("/api/v1/openapi.json").json();
+    assertThat(openApi.get("openapi").asText()).startsWith("3.1");
+    assertThat(openApi.at("/paths/~1api~1v1~1connectors~1{name}~1pause/post")).isNotNull();
+    assertThat(admin.get("/api/v1/connector-types").json().get("types").toString())
+        .contains("\"type\":\"postgres\"", "\"name\":\"password\"", "\"type\":\"password\"");
+  }
+
+  private void start() {
+    plane =
+        ControlPlane.start(
+            new ControlPlane.Settings(data, "127.0.0.1", 0, Optional.empty(), "test"),
+            Map.of("TRIBUTARY_ADMIN_KEY", ADMIN),
+            Clock.systemUTC());
+    admin = ApiClient.of(plane.port(), plane.certificate().certificate(), ADMIN);
+  }
+
+  private void awaitState(String name, String state) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(admin.get("/api/v1/connectors/" + name + "/status").json().get("state").asText()).isEqualTo(state));
+  }
+
+  private List<JsonNode> awaitEvents(String stream, int count) {
+    List<JsonNode> events = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              Answer a = admin.get("/api/v1/streams/" + stream + "/events?limit=1000");
+              assertThat(a.status()).as(a.toString()).isEqualTo(200);
+              events.clear();
+              a.json().get("events").forEach(events::add);
+              assertThat(events).hasSize(count);
+            });
+    return events;
+  }
+
+  private String document(String name) {
+    return document(name, PostgresServer.PASSWORD);
+  }
+
+  private String document(String name, String password) {
+    return "{\"name\": \""
+        + name
+        + "\", \"source\": "
+        + source(password).replace("}", ", \"tables\": [\"public.orders\"], \"snapshot\": \"initial\"}")
+        + "}";
+  }
+
+  private String source() {
+    return source(PostgresServer.PASSWORD);
+  }
+
+  private String source(String password) {
+    return "{\"type\": \"postgres\", \"host\": \""
+        + postgres.host()
+        + "\", \"port\": "
+        + postgres.port()
+        + ", \"database\": \""
+        + database
+        + "\", \"user\": \""
+        + PostgresServer.SUPERUSER
+        + "\", \"password\": \""
+        + password
+        + "\", \"sslmode\": \"disable\"}";
+  }
+
+  @SuppressWarnings("unused")
+  private static Stream<Path> files(Path dir) throws IOException {
+    return Files.walk(dir);
+  }
+}
