@@ -32,35 +32,50 @@ final class ServerCommand implements Callable<Integer> {
       names = "--data",
       defaultValue = "./tributary-data",
       paramLabel = "DIR",
-      description = "Data directory: metadata store, master key, certificate, streams (default: ${DEFAULT-VALUE}).")
+      description =
+          "Data directory: metadata store, master key, certificate, streams (default: ${DEFAULT-VALUE}).")
   private Path data;
 
-  @Option(names = "--port", defaultValue = "8443", description = "HTTPS port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8443",
+      description = "HTTPS port (default: ${DEFAULT-VALUE}).")
   private int port;
 
   @Option(
       names = "--host",
       defaultValue = "0.0.0.0",
-      description = "Interface to listen on (default: ${DEFAULT-VALUE}; 127.0.0.1 for this machine only).")
+      description =
+          "Interface to listen on (default: ${DEFAULT-VALUE}; 127.0.0.1 for this machine only).")
   private String host;
 
-  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain (PEM); with --tls-key.")
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "Certificate chain (PEM); with --tls-key.")
   private Path tlsCert;
 
-  @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key (PKCS#8 PEM) of --tls-cert.")
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "Private key (PKCS#8 PEM) of --tls-cert.")
   private Path tlsKey;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintStream err = main.terminal().err();
     if ((tlsCert == null) != (tlsKey == null)) {
-      throw new CliException(ExitCodes.INVALID, "--tls-cert and --tls-key go together: give both, or neither for a self-signed certificate");
+      throw new CliException(
+          ExitCodes.INVALID,
+          "--tls-cert and --tls-key go together: give both, or neither for a self-signed certificate");
     }
     if (port < 0 || port > 65535) {
       throw new CliException(ExitCodes.INVALID, "--port must be between 0 and 65535, was " + port);
     }
     Optional<ServerCertificate> certificate =
-        tlsCert == null ? Optional.empty() : Optional.of(ServerCertificate.loadPem(tlsCert, tlsKey));
+        tlsCert == null
+            ? Optional.empty()
+            : Optional.of(ServerCertificate.loadPem(tlsCert, tlsKey));
     CountDownLatch stopped = new CountDownLatch(1);
     GracefulShutdown shutdown = new GracefulShutdown(stopped::countDown, STOP_GRACE, err);
     try (ControlPlane plane =
@@ -78,12 +93,20 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   private void announce(ControlPlane plane, PrintStream err) {
-    String where = "https://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + plane.port() + "/";
-    err.println("Tributary control plane at " + where + " (data in " + data.toAbsolutePath().normalize() + ")");
+    String where =
+        "https://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + plane.port() + "/";
+    err.println(
+        "Tributary control plane at "
+            + where
+            + " (data in "
+            + data.toAbsolutePath().normalize()
+            + ")");
     err.println(
         "  TLS certificate SHA-256 "
             + plane.certificate().sha256Fingerprint()
-            + (plane.certificate().selfSigned() ? " (self-signed: your browser will ask you to trust it)" : ""));
+            + (plane.certificate().selfSigned()
+                ? " (self-signed: your browser will ask you to trust it)"
+                : ""));
     plane
         .generatedAdminKey()
         .ifPresent(
@@ -92,8 +115,14 @@ final class ServerCommand implements Callable<Integer> {
               err.println();
               err.println("    " + key);
               err.println();
-              err.println("  Log in to the UI with it, or call the API with 'Authorization: Bearer <key>'.");
+              err.println(
+                  "  Log in to the UI with it, or call the API with 'Authorization: Bearer <key>'.");
             });
-    err.println("  API: " + where + "api/v1 (OpenAPI at " + where + "api/v1/openapi.json). Stop with Ctrl-C.");
+    err.println(
+        "  API: "
+            + where
+            + "api/v1 (OpenAPI at "
+            + where
+            + "api/v1/openapi.json). Stop with Ctrl-C.");
   }
 }

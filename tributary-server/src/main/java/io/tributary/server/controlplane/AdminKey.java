@@ -21,7 +21,8 @@ final class AdminKey {
    * @return the token to show the user, when one was generated
    * @throws IllegalArgumentException when the variable is set but not a Tributary key
    */
-  static Optional<String> bootstrap(ApiKeyRepository keys, String fromEnv, SecureRandom random, Instant now) {
+  static Optional<String> bootstrap(
+      ApiKeyRepository keys, String fromEnv, SecureRandom random, Instant now) {
     if (keys.count() > 0) {
       return Optional.empty();
     }
@@ -34,7 +35,8 @@ final class AdminKey {
                           ENV
                               + " is not a Tributary API key (trb_<8 characters>_<43 characters>); unset it to have the "
                               + "server generate and print one on its first start"));
-      keys.add(new ApiKeyRecord(token.id(), "admin", Role.ADMIN.jsonName(), token.hash(), now, null));
+      keys.add(
+          new ApiKeyRecord(token.id(), "admin", Role.ADMIN.jsonName(), token.hash(), now, null));
       return Optional.empty();
     }
     ApiKeyToken token = ApiKeyToken.generate(random);

@@ -55,10 +55,12 @@ public final class ControlPlane implements AutoCloseable {
       SecretBox box = new SecretBox(MasterKey.loadOrCreate(data, env));
       ApiKeyRepository keys = new ApiKeyRepository(db);
       AuditLog audit = new AuditLog(db);
-      Optional<String> adminKey = AdminKey.bootstrap(keys, env.get(AdminKey.ENV), random, clock.instant());
+      Optional<String> adminKey =
+          AdminKey.bootstrap(keys, env.get(AdminKey.ENV), random, clock.instant());
       PipelineLoader loader =
           new PipelineLoader(
-              new PipelineValidator(Connectors.installed(), LogDestination.SPEC, ReferenceResolver.system())
+              new PipelineValidator(
+                      Connectors.installed(), LogDestination.SPEC, ReferenceResolver.system())
                   .relativeTo(data));
       ConnectorService connectors =
           new ConnectorService(
@@ -69,10 +71,12 @@ public final class ControlPlane implements AutoCloseable {
               new SealedSecrets(box),
               data.resolve("log"),
               clock);
-      ServerCertificate certificate = settings.certificate().orElseGet(() -> ServerCertificate.selfSigned(data, clock));
+      ServerCertificate certificate =
+          settings.certificate().orElseGet(() -> ServerCertificate.selfSigned(data, clock));
       ApiServer server =
           ApiServer.start(
-              new ApiServer.Settings(settings.host(), settings.port(), certificate.sslContext(), settings.version()),
+              new ApiServer.Settings(
+                  settings.host(), settings.port(), certificate.sslContext(), settings.version()),
               new ApiServer.Services(connectors, keys, audit, name -> null, List.of(), clock));
       ControlPlane plane = new ControlPlane(db, connectors, server, certificate, adminKey);
       connectors.resumeAll();
@@ -109,5 +113,9 @@ public final class ControlPlane implements AutoCloseable {
    *     directory
    */
   public record Settings(
-      Path dataDirectory, String host, int port, Optional<ServerCertificate> certificate, String version) {}
+      Path dataDirectory,
+      String host,
+      int port,
+      Optional<ServerCertificate> certificate,
+      String version) {}
 }

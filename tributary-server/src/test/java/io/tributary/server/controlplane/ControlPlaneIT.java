@@ -38,6 +38,7 @@ class ControlPlaneIT {
   private ControlPlane plane;
   private ApiClient admin;
   private String database;
+  private String name; // the connector's name: unique, as its replication slot is named after it
 
   @BeforeAll
   static void startPostgres() {
@@ -47,6 +48,7 @@ class ControlPlaneIT {
   @BeforeEach
   void startControlPlane() throws SQLException {
     database = postgres.createUniqueDatabase("cp");
+    name = database;
     postgres.execute(database, "CREATE TABLE public.orders (id int PRIMARY KEY, status text)");
     postgres.execute(database, "INSERT INTO public.orders VALUES (1, 'new'), (2, 'paid')");
     start();
@@ -62,18 +64,21 @@ class ControlPlaneIT {
   @Test
   void requestsWithoutAValidKeyAre401AndViewersMayOnlyRead() {
     assertThat(admin.withKey(null).get("/api/v1/connectors").status()).isEqualTo(401);
-    Answer wrong = admin.withKey(ApiKeyToken.generate(new SecureRandom()).token()).get("/api/v1/connectors");
+    Answer wrong =
+        admin.withKey(ApiKeyToken.generate(new SecureRandom()).token()).get("/api/v1/connectors");
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.json().at("/error/code").asText()).isEqualTo("unauthorized");
 
-    Answer created = admin.post("/api/v1/api-keys", "{\"name\": \"dashboards\", \"role\": \"viewer\"}");
+    Answer created =
+        admin.post("/api/v1/api-keys", "{\"name\": \"dashboards\", \"role\": \"viewer\"}");
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     ApiClient viewer = admin.withKey(created.json().get("token").asText());
 
     assertThat(viewer.get("/api/v1/connectors").status()).isEqualTo(200);
-    Answer refused = viewer.post("/api/v1/connectors", document("shop"));
+    Answer refused = viewer.post("/api/v1/connectors", document(name));
     assertThat(refused.status()).isEqualTo(403);
-    assertThat(refused.json().at("/error/message").asText()).contains("viewer", "operator or admin");
+    assertThat(refused.json().at("/error/message").asText())
+        .contains("viewer", "operator or admin");
     assertThat(viewer.get("/api/v1/api-keys").status()).isEqualTo(403);
   }
 
@@ -98,7 +103,8 @@ class ControlPlaneIT {
 
     Answer wrongType =
         admin.send(
-            admin.request("/api/v1/connectors")
+            admin
+                .request("/api/v1/connectors")
                 .header("Content-Type", "text/plain")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=shop")));
     assertThat(wrongType.status()).isEqualTo(415);
@@ -115,16 +121,21 @@ class ControlPlaneIT {
 
   @Test
   void validateReportsFieldErrorsAndThenThePrerequisiteChecks() {
-    Answer bad = admin.post("/api/v1/connectors/validate", "{\"name\": \"shop\", \"source\": {\"type\": \"postgres\"}}");
+    Answer bad =
+        admin.post(
+            "/api/v1/connectors/validate",
+            "{\"name\": \"shop\", \"source\": {\"type\": \"postgres\"}}");
     assertThat(bad.status()).isEqualTo(200);
     assertThat(bad.json().get("valid").asBoolean()).isFalse();
-    assertThat(bad.json().get("errors").toString()).contains("source.host");
+    assertThat(bad.json().get("errors").toString()).contains("source.database");
 
-    Answer wrongPassword = admin.post("/api/v1/connectors/validate", document("shop", "nope"));
+    Answer wrongPassword = admin.post("/api/v1/connectors/validate", document(name, "nope"));
     assertThat(wrongPassword.json().get("valid").asBoolean()).isFalse();
-    assertThat(wrongPassword.json().get("checks").toString()).contains("failed").contains("password");
+    assertThat(wrongPassword.json().get("checks").toString())
+        .contains("failed")
+        .contains("password");
 
-    Answer good = admin.post("/api/v1/connectors/validate", document("shop"));
+    Answer good = admin.post("/api/v1/connectors/validate", document(name));
     assertThat(good.json().get("valid").asBoolean()).as(good.toString()).isTrue();
     assertThat(good.json().get("checks").toString()).contains("wal_level");
 
@@ -135,70 +146,88 @@ class ControlPlaneIT {
 
   @Test
   void aConnectorCapturesPausesResumesWithoutLossAndKeepsItsSecret() throws Exception {
-    Answer created = admin.post("/api/v1/connectors", document("shop"));
+    Answer created = admin.post("/api/v1/connectors", document(name));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.body())
         .doesNotContain("\"password\":\"" + PostgresServer.PASSWORD + "\"")
         .contains("\"password\":\"********\"");
-    assertThat(admin.post("/api/v1/connectors", document("shop")).status()).isEqualTo(409);
+    assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(409);
 
-    awaitState("shop", "STREAMING");
+    awaitState(name, "STREAMING");
     postgres.execute(database, "INSERT INTO public.orders VALUES (3, 'new')");
-    assertThat(awaitEvents("shop.public.orders", 3)).hasSize(3);
+    assertThat(awaitEvents(name + ".public.orders", 3)).hasSize(3);
 
-    assertThat(admin.post("/api/v1/connectors/shop/pause", "{}").json().get("state").asText()).isEqualTo("PAUSED");
-    assertThat(admin.post("/api/v1/connectors/shop/pause", "{}").status()).isEqualTo(409);
+    assertThat(admin.post("/api/v1/connectors/" + name + "/pause", "{}").json().get("state").asText())
+        .isEqualTo("PAUSED");
+    assertThat(admin.post("/api/v1/connectors/" + name + "/pause", "{}").status()).isEqualTo(409);
     postgres.execute(database, "INSERT INTO public.orders VALUES (4, 'made while paused')");
-    assertThat(admin.post("/api/v1/connectors/shop/resume", "{}").status()).isEqualTo(200);
-    List<JsonNode> events = awaitEvents("shop.public.orders", 4);
+    assertThat(admin.post("/api/v1/connectors/" + name + "/resume", "{}").status()).isEqualTo(200);
+    List<JsonNode> events = awaitEvents(name + ".public.orders", 4);
     assertThat(events).extracting(e -> e.at("/after/id").asInt()).containsExactly(1, 2, 3, 4);
 
-    Answer page = admin.get("/api/v1/streams/shop.public.orders/events?after=" + 1 + "&limit=1");
+    Answer page = admin.get("/api/v1/streams/" + name + ".public.orders/events?after=" + 1 + "&limit=1");
     assertThat(page.json().get("events")).hasSize(1);
     assertThat(page.json().get("next").asLong()).isEqualTo(2);
 
     byte[] metadata = Files.readAllBytes(data.resolve("metadata.mv.db"));
-    assertThat(new String(metadata, StandardCharsets.ISO_8859_1)).doesNotContain("\"password\":\"tributary\"");
-    assertThat(admin.get("/metrics").body()).contains("tributary_connector_events_total{connector=\"shop\"} 4");
+    assertThat(new String(metadata, StandardCharsets.ISO_8859_1))
+        .doesNotContain("\"password\":\"tributary\"");
+    assertThat(admin.get("/metrics").body())
+        .contains("tributary_connector_events_total{connector=\"" + name + "\"} 4");
   }
 
   @Test
   void everySaveIsAVersionThatCanBeRolledBackAndIsAudited() {
-    assertThat(admin.post("/api/v1/connectors", document("shop")).status()).isEqualTo(201);
-    String changed = document("shop").replace("\"snapshot\": \"initial\"", "\"snapshot\": \"never\"");
-    Answer updated = admin.put("/api/v1/connectors/shop/config", changed
-                .replace("\"password\": \"" + PostgresServer.PASSWORD + "\"", "\"password\": \"********\"")
+    assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(201);
+    String changed =
+        document(name).replace("\"snapshot\": \"initial\"", "\"snapshot\": \"never\"");
+    Answer updated =
+        admin.put(
+            "/api/v1/connectors/" + name + "/config",
+            changed
+                .replace(
+                    "\"password\": \"" + PostgresServer.PASSWORD + "\"",
+                    "\"password\": \"********\"")
                 .replaceFirst("}$", ", \"comment\": \"skip the copy\"}"));
     assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
     assertThat(updated.json().get("version").asInt()).isEqualTo(2);
     assertThat(updated.json().at("/config/source/snapshot").asText()).isEqualTo("never");
 
-    Answer versions = admin.get("/api/v1/connectors/shop/versions");
-    assertThat(versions.json().get("versions")).extracting(v -> v.get("version").asInt()).containsExactly(2, 1);
+    Answer versions = admin.get("/api/v1/connectors/" + name + "/versions");
+    assertThat(versions.json().get("versions"))
+        .extracting(v -> v.get("version").asInt())
+        .containsExactly(2, 1);
     assertThat(versions.json().at("/versions/0/comment").asText()).isEqualTo("skip the copy");
 
-    Answer rolled = admin.post("/api/v1/connectors/shop/rollback", "{\"version\": 1}");
+    Answer rolled = admin.post("/api/v1/connectors/" + name + "/rollback", "{\"version\": 1}");
     assertThat(rolled.json().get("version").asInt()).isEqualTo(3);
     assertThat(rolled.json().at("/config/source/snapshot").asText()).isEqualTo("initial");
-    awaitState("shop", "STREAMING"); // the kept secret still connects
+    awaitState(name, "STREAMING"); // the kept secret still connects
 
     List<String> actions = new ArrayList<>();
-    admin.get("/api/v1/audit?connector=shop").json().get("entries").forEach(e -> actions.add(e.get("action").asText()));
-    assertThat(actions).containsExactly("connector.rollback", "connector.update", "connector.create");
+    admin
+        .get("/api/v1/audit?connector=" + name)
+        .json()
+        .get("entries")
+        .forEach(e -> actions.add(e.get("action").asText()));
+    assertThat(actions)
+        .containsExactly("connector.rollback", "connector.update", "connector.create");
   }
 
   @Test
   void connectorsResumeByThemselvesWhenTheServerRestarts() throws Exception {
-    assertThat(admin.post("/api/v1/connectors", document("shop")).status()).isEqualTo(201);
-    awaitState("shop", "STREAMING");
-    assertThat(awaitEvents("shop.public.orders", 2)).hasSize(2);
+    assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(201);
+    awaitState(name, "STREAMING");
+    assertThat(awaitEvents(name + ".public.orders", 2)).hasSize(2);
     plane.close();
     postgres.execute(database, "INSERT INTO public.orders VALUES (3, 'while the server was down')");
 
     start();
 
-    awaitState("shop", "STREAMING");
-    assertThat(awaitEvents("shop.public.orders", 3)).extracting(e -> e.at("/after/id").asInt()).containsExactly(1, 2, 3);
+    awaitState(name, "STREAMING");
+    assertThat(awaitEvents(name + ".public.orders", 3))
+        .extracting(e -> e.at("/after/id").asInt())
+        .containsExactly(1, 2, 3);
   }
 
   @Test
@@ -221,11 +250,18 @@ class ControlPlaneIT {
     admin = ApiClient.of(plane.port(), plane.certificate().certificate(), ADMIN);
   }
 
-  private void awaitState(String name, String state) {
+  private void awaitState(String connector, String state) {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
-            () -> assertThat(admin.get("/api/v1/connectors/" + name + "/status").json().get("state").asText()).isEqualTo(state));
+            () ->
+                assertThat(
+                        admin
+                            .get("/api/v1/connectors/" + name + "/status")
+                            .json()
+                            .get("state")
+                            .asText())
+                    .isEqualTo(state));
   }
 
   private List<JsonNode> awaitEvents(String stream, int count) {
@@ -243,15 +279,16 @@ class ControlPlaneIT {
     return events;
   }
 
-  private String document(String name) {
-    return document(name, PostgresServer.PASSWORD);
+  private String document(String connector) {
+    return document(connector, PostgresServer.PASSWORD);
   }
 
-  private String document(String name, String password) {
+  private String document(String connector, String password) {
     return "{\"name\": \""
-        + name
+        + connector
         + "\", \"source\": "
-        + source(password).replace("}", ", \"tables\": [\"public.orders\"], \"snapshot\": \"initial\"}")
+        + source(password)
+            .replace("}", ", \"tables\": [\"public.orders\"], \"snapshot\": \"initial\"}")
         + "}";
   }
 
