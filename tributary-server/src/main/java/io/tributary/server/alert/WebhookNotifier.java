@@ -105,6 +105,7 @@ public final class WebhookNotifier {
   public CompletableFuture<DeliveryResult> deliver(AlertEvent event, Webhook webhook) {
     return CompletableFuture.supplyAsync(() -> request(event, webhook), executor)
         .thenCompose(request -> attempt(event, webhook, request, 1))
+        .exceptionally(error -> unsent(event, webhook, error))
         .thenApply(this::report);
   }
 
@@ -137,6 +138,12 @@ public final class WebhookNotifier {
                   .after(delay)
                   .thenCompose(ignored -> attempt(event, webhook, request, attempt + 1));
             });
+  }
+
+  // the request could not even be made (the HTTP client refused the URL, say): nothing to retry
+  private static DeliveryResult unsent(AlertEvent event, Webhook webhook, Throwable error) {
+    Outcome outcome = Outcome.failure(error, webhook);
+    return new DeliveryResult(event, Status.FAILED, 1, null, outcome.error());
   }
 
   private static CompletableFuture<DeliveryResult> done(
