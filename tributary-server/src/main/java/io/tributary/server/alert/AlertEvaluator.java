@@ -78,15 +78,7 @@ public final class AlertEvaluator {
     return switch (Conditions.check(rule.condition(), o, now)) {
       case Clear c -> {
         tracks.remove(key);
-        yield firing
-            ? Optional.of(
-                event(
-                    rule,
-                    o.connector(),
-                    Status.RESOLVED,
-                    AlertMessages.resolved(rule.condition(), o, now),
-                    now))
-            : Optional.empty();
+        yield firing ? Optional.of(resolved(rule, o, now)) : Optional.empty();
       }
       case Unknown u -> {
         // cannot tell: a firing alert stays firing, a pending one has not held continuously
@@ -115,6 +107,11 @@ public final class AlertEvaluator {
     }
     String message = AlertMessages.firing(rule.condition(), o, held);
     return Optional.of(event(rule, o.connector(), Status.FIRING, message, now));
+  }
+
+  private static AlertEvent resolved(AlertRule rule, Observation o, Instant now) {
+    String message = AlertMessages.resolved(rule.condition(), o, now);
+    return event(rule, o.connector(), Status.RESOLVED, message, now);
   }
 
   private void resolveVanished(
