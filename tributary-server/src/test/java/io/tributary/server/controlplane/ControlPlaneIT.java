@@ -157,7 +157,8 @@ class ControlPlaneIT {
     postgres.execute(database, "INSERT INTO public.orders VALUES (3, 'new')");
     assertThat(awaitEvents(name + ".public.orders", 3)).hasSize(3);
 
-    assertThat(admin.post("/api/v1/connectors/" + name + "/pause", "{}").json().get("state").asText())
+    assertThat(
+            admin.post("/api/v1/connectors/" + name + "/pause", "{}").json().get("state").asText())
         .isEqualTo("PAUSED");
     assertThat(admin.post("/api/v1/connectors/" + name + "/pause", "{}").status()).isEqualTo(409);
     postgres.execute(database, "INSERT INTO public.orders VALUES (4, 'made while paused')");
@@ -165,7 +166,8 @@ class ControlPlaneIT {
     List<JsonNode> events = awaitEvents(name + ".public.orders", 4);
     assertThat(events).extracting(e -> e.at("/after/id").asInt()).containsExactly(1, 2, 3, 4);
 
-    Answer page = admin.get("/api/v1/streams/" + name + ".public.orders/events?after=" + 1 + "&limit=1");
+    Answer page =
+        admin.get("/api/v1/streams/" + name + ".public.orders/events?after=" + 1 + "&limit=1");
     assertThat(page.json().get("events")).hasSize(1);
     assertThat(page.json().get("next").asLong()).isEqualTo(2);
 
@@ -179,8 +181,7 @@ class ControlPlaneIT {
   @Test
   void everySaveIsAVersionThatCanBeRolledBackAndIsAudited() {
     assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(201);
-    String changed =
-        document(name).replace("\"snapshot\": \"initial\"", "\"snapshot\": \"never\"");
+    String changed = document(name).replace("\"snapshot\": \"initial\"", "\"snapshot\": \"never\"");
     Answer updated =
         admin.put(
             "/api/v1/connectors/" + name + "/config",
