@@ -35,6 +35,7 @@ import java.util.logging.Logger;
 public final class ConnectorService implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ConnectorService.class.getName());
   private static final String ORIGIN = "body";
+  private static final String SYSTEM = "system";
 
   private final Connectors connectors;
   private final PipelineLoader loader;
@@ -215,6 +216,14 @@ public final class ConnectorService implements AutoCloseable {
 
   public ConnectorStatus resume(String name, String actor) {
     ConnectorRuntime runtime = existing(name);
+    if (runtime.status().state() == ConnectorState.MAINTENANCE) {
+      throw new ConflictException(
+          "connector '"
+              + name
+              + "' is in a maintenance window ("
+              + runtime.status().message()
+              + "); it resumes by itself when the window ends, or end the window early with POST /api/v1/maintenance-windows/{id}/end");
+    }
     if (runtime.status().state() != ConnectorState.PAUSED) {
       throw new ConflictException(
           "connector '"
@@ -227,6 +236,30 @@ public final class ConnectorService implements AutoCloseable {
     audit.record(clock.instant(), actor, "connector.resume", target(name), "");
     runtime.start(currentPipeline(name));
     return runtime.status();
+  }
+
+  /**
+   * Holds a connector that should run while a maintenance window covers it: capture stops, the
+   * source keeps the changes.
+   */
+  public void enterMaintenance(String name, Instant until) {
+    ConnectorRuntime runtime = runtime(name);
+    if (runtime.held() == ConnectorState.MAINTENANCE) {
+      return;
+    }
+    audit.record(
+        clock.instant(), SYSTEM, "connector.maintenance.begin", target(name), "until " + until);
+    runtime.hold(ConnectorState.MAINTENANCE, "in maintenance until " + until);
+  }
+
+  /** Starts a connector again once its maintenance window is over, unless a user paused it. */
+  public void exitMaintenance(String name) {
+    ConnectorRuntime runtime = runtime(name);
+    if (runtime.held() != ConnectorState.MAINTENANCE) {
+      return;
+    }
+    audit.record(clock.instant(), SYSTEM, "connector.maintenance.end", target(name), "");
+    runtime.start(currentPipeline(name));
   }
 
   /** Stops (if running) and starts with the current version, whatever the state was. */

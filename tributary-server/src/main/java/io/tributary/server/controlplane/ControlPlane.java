@@ -1,8 +1,13 @@
 package io.tributary.server.controlplane;
 
 import io.tributary.log.LogDestination;
+import io.tributary.server.alert.AlertStore;
 import io.tributary.server.connector.ConnectorService;
+import io.tributary.server.http.AlertRoutes;
 import io.tributary.server.http.ApiServer;
+import io.tributary.server.http.MaintenanceRoutes;
+import io.tributary.server.http.Route;
+import io.tributary.server.maintenance.MaintenanceWindows;
 import io.tributary.server.pipeline.Connectors;
 import io.tributary.server.pipeline.PipelineLoader;
 import io.tributary.server.pipeline.PipelineValidator;
@@ -14,12 +19,16 @@ import io.tributary.server.store.ApiKeyRepository;
 import io.tributary.server.store.AuditLog;
 import io.tributary.server.store.ConnectorRepository;
 import io.tributary.server.store.Database;
+import io.tributary.server.store.DocumentRepository;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The control plane of one Tributary server, assembled: the metadata store and master key in the
@@ -32,13 +41,19 @@ public final class ControlPlane implements AutoCloseable {
   private final ApiServer server;
   private final ServerCertificate certificate;
   private final Optional<String> generatedAdminKey;
+  private final MaintenanceScheduler scheduler;
+  private final AlertMonitor monitor;
 
   private ControlPlane(
       Database database,
       ConnectorService connectors,
       ApiServer server,
       ServerCertificate certificate,
-      Optional<String> generatedAdminKey) {
+      Optional<String> generatedAdminKey,
+      MaintenanceScheduler scheduler,
+      AlertMonitor monitor) {
+    this.scheduler = scheduler;
+    this.monitor = monitor;
     this.database = database;
     this.connectors = connectors;
     this.server = server;
@@ -73,13 +88,28 @@ public final class ControlPlane implements AutoCloseable {
               clock);
       ServerCertificate certificate =
           settings.certificate().orElseGet(() -> ServerCertificate.selfSigned(data, clock));
+      DocumentRepository documents = new DocumentRepository(db);
+      MaintenanceWindows windows = new MaintenanceWindows(documents);
+      AlertStore alerts = new AlertStore(documents);
+      Predicate<String> exists =
+          name -> connectors.list().stream().anyMatch(c -> c.name().equals(name));
+      MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(windows, exists, audit, clock);
+      List<Route> extra = new ArrayList<>(maintenanceRoutes.routes());
+      extra.addAll(new AlertRoutes(alerts, exists, audit, clock).routes());
       ApiServer server =
           ApiServer.start(
               new ApiServer.Settings(
                   settings.host(), settings.port(), certificate.sslContext(), settings.version()),
-              new ApiServer.Services(connectors, keys, audit, name -> null, List.of(), clock));
-      ControlPlane plane = new ControlPlane(db, connectors, server, certificate, adminKey);
+              new ApiServer.Services(
+                  connectors, keys, audit, maintenanceRoutes::statusOf, extra, clock));
+      MaintenanceScheduler scheduler = new MaintenanceScheduler(windows, connectors, clock);
+      AlertMonitor monitor = new AlertMonitor(alerts, connectors, clock, settings.alertInterval());
+      ControlPlane plane =
+          new ControlPlane(db, connectors, server, certificate, adminKey, scheduler, monitor);
       connectors.resumeAll();
+      scheduler.tick(); // a connector inside a window does not capture even for a second
+      scheduler.start();
+      monitor.start();
       server.ready();
       return plane;
     } catch (RuntimeException e) {
@@ -103,6 +133,8 @@ public final class ControlPlane implements AutoCloseable {
 
   @Override
   public void close() {
+    scheduler.close();
+    monitor.close();
     server.close();
     connectors.close();
     database.close();
@@ -117,5 +149,17 @@ public final class ControlPlane implements AutoCloseable {
       String host,
       int port,
       Optional<ServerCertificate> certificate,
-      String version) {}
+      String version,
+      Duration alertInterval) {
+
+    /** The defaults: alert rules evaluated every 5 s. */
+    public Settings(
+        Path dataDirectory,
+        String host,
+        int port,
+        Optional<ServerCertificate> certificate,
+        String version) {
+      this(dataDirectory, host, port, certificate, version, Duration.ofSeconds(5));
+    }
+  }
 }

@@ -1,26 +1,20 @@
 package io.tributary.server.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.server.controlplane.ApiClient.Answer;
 import io.tributary.server.security.ApiKeyToken;
 import io.tributary.testkit.postgres.PostgresServer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ControlPlaneIT {
   private static PostgresServer postgres;
-  private static final String ADMIN = ApiKeyToken.generate(new SecureRandom()).token();
+  private static final String ADMIN = ControlPlaneFixture.ADMIN;
 
   @TempDir Path data;
   private ControlPlane plane;
+  private ControlPlaneFixture fixture;
   private ApiClient admin;
   private String database;
   private String name; // the connector's name: unique, as its replication slot is named after it
@@ -56,8 +51,8 @@ class ControlPlaneIT {
 
   @AfterEach
   void stop() {
-    if (plane != null) {
-      plane.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
@@ -220,7 +215,7 @@ class ControlPlaneIT {
     assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(201);
     awaitState(name, "STREAMING");
     assertThat(awaitEvents(name + ".public.orders", 2)).hasSize(2);
-    plane.close();
+    fixture.close();
     postgres.execute(database, "INSERT INTO public.orders VALUES (3, 'while the server was down')");
 
     start();
@@ -243,41 +238,17 @@ class ControlPlaneIT {
   }
 
   private void start() {
-    plane =
-        ControlPlane.start(
-            new ControlPlane.Settings(data, "127.0.0.1", 0, Optional.empty(), "test"),
-            Map.of("TRIBUTARY_ADMIN_KEY", ADMIN),
-            Clock.systemUTC());
-    admin = ApiClient.of(plane.port(), plane.certificate().certificate(), ADMIN);
+    fixture = new ControlPlaneFixture(data, postgres, Duration.ofSeconds(5)).start();
+    plane = fixture.plane();
+    admin = fixture.admin();
   }
 
   private void awaitState(String connector, String state) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        admin
-                            .get("/api/v1/connectors/" + name + "/status")
-                            .json()
-                            .get("state")
-                            .asText())
-                    .isEqualTo(state));
+    fixture.awaitState(connector, state);
   }
 
   private List<JsonNode> awaitEvents(String stream, int count) {
-    List<JsonNode> events = new ArrayList<>();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              Answer a = admin.get("/api/v1/streams/" + stream + "/events?limit=1000");
-              assertThat(a.status()).as(a.toString()).isEqualTo(200);
-              events.clear();
-              a.json().get("events").forEach(events::add);
-              assertThat(events).hasSize(count);
-            });
-    return events;
+    return fixture.awaitEvents(stream, count);
   }
 
   private String document(String connector) {
@@ -285,34 +256,10 @@ class ControlPlaneIT {
   }
 
   private String document(String connector, String password) {
-    return "{\"name\": \""
-        + connector
-        + "\", \"source\": "
-        + source(password)
-            .replace("}", ", \"tables\": [\"public.orders\"], \"snapshot\": \"initial\"}")
-        + "}";
+    return fixture.document(connector, database, password);
   }
 
   private String source() {
-    return source(PostgresServer.PASSWORD);
-  }
-
-  private String source(String password) {
-    return "{\"type\": \"postgres\", \"host\": \""
-        + postgres.host()
-        + "\", \"port\": "
-        + postgres.port()
-        + ", \"database\": \""
-        + database
-        + "\", \"user\": \""
-        + PostgresServer.SUPERUSER
-        + "\", \"password\": \""
-        + password
-        + "\", \"sslmode\": \"disable\"}";
-  }
-
-  @SuppressWarnings("unused")
-  private static Stream<Path> files(Path dir) throws IOException {
-    return Files.walk(dir);
+    return fixture.source(database, PostgresServer.PASSWORD);
   }
 }
