@@ -74,12 +74,30 @@ public final class ConnectorService implements AutoCloseable {
   public Validation validate(Map<String, Object> document) {
     ValidPipeline valid;
     try {
-      valid = loader.validator().validate(definition(document));
+      valid = loader.validator().validate(definition(withAllTablesUnlessChosen(document)));
     } catch (ConfigException e) {
       return new Validation(e.errors(), List.of());
     }
     List<Check> checks = valid.connector().check(valid.source(), valid.name());
     return new Validation(List.of(), checks);
+  }
+
+  /**
+   * A document whose source chooses no tables yet (the UI's wizard tests the connection before the
+   * user picks tables) is checked against every table.
+   */
+  private static Map<String, Object> withAllTablesUnlessChosen(Map<String, Object> document) {
+    if (document.get("source") instanceof Map<?, ?> source
+        && (source.get("tables") == null
+            || source.get("tables") instanceof List<?> l && l.isEmpty())) {
+      Map<String, Object> copy = new LinkedHashMap<>(document);
+      Map<String, Object> withTables = new LinkedHashMap<>();
+      source.forEach((k, v) -> withTables.put(String.valueOf(k), v));
+      withTables.put("tables", List.of("*.*"));
+      copy.put("source", withTables);
+      return copy;
+    }
+    return document;
   }
 
   /**
