@@ -32,6 +32,15 @@ public interface SourceConnector {
    */
   List<DiscoveredTable> discover(Config config);
 
+  /**
+   * Drops what this source created on the source system for the pipeline, so nothing keeps holding
+   * resources there once the pipeline is gone (PostgreSQL: its replication slot, which would retain
+   * WAL, and its publication). Called with the pipeline stopped; missing objects are not an error.
+   *
+   * @throws FatalException or {@link RetriableException} when it cannot, saying why and what to do
+   */
+  void cleanup(Config config, String pipelineName);
+
   /** A task for the pipeline; it does no I/O until {@link SourceTask#start}. */
   SourceTask createTask(Config config, TaskContext context);
 }

@@ -35,6 +35,11 @@ public final class PostgresConnector implements SourceConnector {
   }
 
   @Override
+  public void cleanup(Config config, String pipelineName) {
+    new SourceCleanup(PostgresConfig.from(config, pipelineName)).run();
+  }
+
+  @Override
   public SourceTask createTask(Config config, TaskContext context) {
     return new PostgresSourceTask(PostgresConfig.from(config, context.pipelineName()), context);
   }

@@ -2,6 +2,8 @@ package io.tributary.server.connector;
 
 import io.tributary.api.Check;
 import io.tributary.api.DiscoveredTable;
+import io.tributary.api.FatalException;
+import io.tributary.api.RetriableException;
 import io.tributary.api.SourceConnector;
 import io.tributary.api.config.ConfigError;
 import io.tributary.api.config.ConfigException;
@@ -204,15 +206,33 @@ public final class ConnectorService implements AutoCloseable {
     return details(name);
   }
 
-  /** Stops a connector and forgets it, its versions too (its streams stay). */
-  public void delete(String name, String actor) {
+  /**
+   * Stops a connector and forgets it, its versions too (its streams stay). With {@code dropSlot},
+   * also drops what it created on the source (PostgreSQL: replication slot and publication); when
+   * that fails, the connector stays, stopped, and the exception says why.
+   */
+  public void delete(String name, boolean dropSlot, String actor) {
     requireExists(name);
-    ConnectorRuntime runtime = runtimes.remove(name);
-    if (runtime != null) {
-      runtime.hold(ConnectorState.STOPPED, "deleted");
+    ValidPipeline pipeline = dropSlot ? currentPipeline(name) : null;
+    ConnectorRuntime runtime = runtime(name);
+    runtime.hold(ConnectorState.STOPPED, "being deleted");
+    if (pipeline != null) {
+      try {
+        pipeline.connector().cleanup(pipeline.source(), name);
+      } catch (FatalException | RetriableException e) {
+        repository.setDesired(name, DesiredState.STOPPED);
+        throw new ConflictException(
+            "connector '" + name + "' is stopped but not deleted: " + e.getMessage());
+      }
     }
+    runtimes.remove(name);
     repository.delete(name);
-    audit.record(clock.instant(), actor, "connector.delete", target(name), "");
+    audit.record(
+        clock.instant(),
+        actor,
+        "connector.delete",
+        target(name),
+        dropSlot ? "slot and publication dropped" : "");
   }
 
   public ConnectorStatus pause(String name, String actor) {

@@ -79,7 +79,7 @@ final class ConnectorRoutes {
             ONE,
             Permission.OPERATE,
             TAG,
-            "Stop and delete a connector (its streams stay)",
+            "Stop and delete a connector (its streams stay); drop_slot=true also drops its replication slot and publication",
             this::delete),
         Route.post(
             ONE + "/pause",
@@ -201,7 +201,11 @@ final class ConnectorRoutes {
   }
 
   private void delete(Context ctx, Caller caller) {
-    service.delete(ctx.pathParam("name"), caller.name());
+    String drop = ctx.queryParam("drop_slot");
+    if (drop != null && !drop.equals("true") && !drop.equals("false")) {
+      throw ApiException.badRequest("'drop_slot' must be true or false, was '" + drop + "'");
+    }
+    service.delete(ctx.pathParam("name"), "true".equals(drop), caller.name());
     ctx.status(204);
   }
 

@@ -227,6 +227,39 @@ class ControlPlaneIT {
   }
 
   @Test
+  void deletingWithDropSlotRemovesTheSlotAndPublication() throws Exception {
+    assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(201);
+    awaitState(name, "STREAMING");
+    assertThat(slotsAndPublications()).isEqualTo(2);
+
+    assertThat(admin.delete("/api/v1/connectors/" + name + "?drop_slot=maybe").status())
+        .isEqualTo(400);
+    assertThat(admin.delete("/api/v1/connectors/" + name + "?drop_slot=true").status())
+        .isEqualTo(204);
+
+    assertThat(slotsAndPublications()).isZero();
+    assertThat(admin.get("/api/v1/connectors/" + name).status()).isEqualTo(404);
+    assertThat(admin.delete("/api/v1/connectors/" + name).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theLiveTailSendsNewEventsAsServerSentEvents() throws Exception {
+    assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(201);
+    assertThat(awaitEvents(name + ".public.orders", 2)).hasSize(2);
+    java.net.http.HttpResponse<java.util.stream.Stream<String>> tail =
+        admin.lines(admin.request("/api/v1/streams/" + name + ".public.orders/tail").GET());
+    assertThat(tail.statusCode()).isEqualTo(200);
+    assertThat(tail.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    postgres.execute(database, "INSERT INTO public.orders VALUES (3, 'live')");
+    try (java.util.stream.Stream<String> lines = tail.body()) {
+      List<String> event = lines.dropWhile(l -> !l.startsWith("id: ")).limit(2).toList();
+      assertThat(event.get(0)).isEqualTo("id: 2");
+      assertThat(event.get(1)).startsWith("data: {").contains("\"id\":3", "\"op\":\"c\"");
+    }
+  }
+
+  @Test
   void theOperationalEndpointsAnswer() {
     assertThat(admin.withKey(null).get("/livez").status()).isEqualTo(200);
     assertThat(admin.withKey(null).get("/readyz").status()).isEqualTo(200);
@@ -235,6 +268,21 @@ class ControlPlaneIT {
     assertThat(openApi.at("/paths/~1api~1v1~1connectors~1{name}~1pause/post")).isNotNull();
     assertThat(admin.get("/api/v1/connector-types").json().get("types").toString())
         .contains("\"type\":\"postgres\"", "\"name\":\"password\"", "\"type\":\"password\"");
+  }
+
+  private long slotsAndPublications() throws SQLException {
+    try (var c = postgres.connect(database);
+        var st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT (SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'tributary_"
+                    + name
+                    + "') + (SELECT count(*) FROM pg_publication WHERE pubname = 'tributary_"
+                    + name
+                    + "')")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private void start() {

@@ -59,6 +59,9 @@ final class FakeConnector implements SourceConnector {
   }
 
   @Override
+  public void cleanup(Config config, String pipelineName) {}
+
+  @Override
   public SourceTask createTask(Config config, TaskContext context) {
     throw new UnsupportedOperationException();
   }
