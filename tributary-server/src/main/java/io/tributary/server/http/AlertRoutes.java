@@ -94,7 +94,7 @@ public final class AlertRoutes {
 
   private void history(Context ctx, Caller caller) {
     int limit = Params.intParam(ctx, "limit", 100, 1, 1000);
-    Json.ok(ctx, obj("alerts", store.history(limit).stream().map(AlertRoutes::tree).toList()));
+    Json.ok(ctx, obj("alerts", store.history(limit).stream().map(Json::tree).toList()));
   }
 
   private AlertRule parse(Context ctx, String id) {
@@ -132,19 +132,12 @@ public final class AlertRoutes {
         && json.get("webhook") instanceof ObjectNode webhook) {
       webhook.put("url", rule.webhook().redactedUrl());
     }
-    return tree(json);
+    return Json.tree(json);
   }
 
   private static ApiException invalid(List<FieldError> errors) {
-    return new ApiException(
-        400,
-        "invalid_config",
-        "the alert rule has " + errors.size() + (errors.size() == 1 ? " error" : " errors"),
+    return ApiException.invalid(
+        "the alert rule",
         errors.stream().map(e -> new ConfigError(e.field(), e.message())).toList());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> tree(JsonNode node) {
-    return Json.MAPPER.convertValue(node, Map.class);
   }
 }

@@ -29,6 +29,15 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, "bad_request", message);
   }
 
+  /** 400 {@code invalid_config}: {@code what} (e.g. "the alert rule") has these field errors. */
+  public static ApiException invalid(String what, List<ConfigError> fields) {
+    return new ApiException(
+        400,
+        "invalid_config",
+        what + " has " + fields.size() + (fields.size() == 1 ? " error" : " errors"),
+        fields);
+  }
+
   public static ApiException notFound(String message) {
     return new ApiException(404, "not_found", message);
   }

@@ -156,14 +156,7 @@ public final class ApiServer implements AutoCloseable {
     ApiException api =
         switch (e) {
           case ApiException a -> a;
-          case ConfigException c ->
-              new ApiException(
-                  400,
-                  "invalid_config",
-                  "the connector document has "
-                      + c.errors().size()
-                      + (c.errors().size() == 1 ? " error" : " errors"),
-                  c.errors());
+          case ConfigException c -> ApiException.invalid("the connector document", c.errors());
           case NotFoundException n -> ApiException.notFound(n.getMessage());
           case ConflictException c -> new ApiException(409, "conflict", c.getMessage());
           case HttpResponseException h when h.getStatus() == 413 ->

@@ -64,6 +64,12 @@ final class Json {
     write(ctx, 200, tree);
   }
 
+  /** A Jackson tree as the plain map answers are built from. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> tree(com.fasterxml.jackson.databind.JsonNode node) {
+    return MAPPER.convertValue(node, Map.class);
+  }
+
   /** A map of alternating keys and values, keeping nulls (Map.of does not allow them). */
   static Map<String, Object> obj(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();

@@ -70,7 +70,7 @@ public final class MaintenanceRoutes {
     if (active.isEmpty() && next.isEmpty()) {
       return null;
     }
-    return tree(MaintenanceWindowJson.maintenanceStatus(active, next));
+    return Json.tree(MaintenanceWindowJson.maintenanceStatus(active, next));
   }
 
   private void list(Context ctx, Caller caller) {
@@ -78,7 +78,8 @@ public final class MaintenanceRoutes {
     List<Object> list = new ArrayList<>();
     for (MaintenanceWindow w : windows.all()) {
       list.add(
-          tree(MaintenanceWindowJson.toListEntry(w, windows.next(w, now), windows.active(w, now))));
+          Json.tree(
+              MaintenanceWindowJson.toListEntry(w, windows.next(w, now), windows.active(w, now))));
     }
     Json.ok(ctx, obj("windows", list));
   }
@@ -88,7 +89,8 @@ public final class MaintenanceRoutes {
     Instant now = clock.instant();
     Json.ok(
         ctx,
-        tree(MaintenanceWindowJson.toListEntry(w, windows.next(w, now), windows.active(w, now))));
+        Json.tree(
+            MaintenanceWindowJson.toListEntry(w, windows.next(w, now), windows.active(w, now))));
   }
 
   private void create(Context ctx, Caller caller) {
@@ -97,7 +99,7 @@ public final class MaintenanceRoutes {
     audit.record(
         clock.instant(), caller.name(), "maintenance.create", "maintenance/" + w.id(), describe(w));
     ctx.header("Location", BASE + "/" + w.id());
-    Json.write(ctx, 201, tree(MaintenanceWindowJson.toJson(w)));
+    Json.write(ctx, 201, Json.tree(MaintenanceWindowJson.toJson(w)));
   }
 
   private void update(Context ctx, Caller caller) {
@@ -106,7 +108,7 @@ public final class MaintenanceRoutes {
     windows.put(w, clock.instant());
     audit.record(
         clock.instant(), caller.name(), "maintenance.update", "maintenance/" + id, describe(w));
-    Json.ok(ctx, tree(MaintenanceWindowJson.toJson(w)));
+    Json.ok(ctx, Json.tree(MaintenanceWindowJson.toJson(w)));
   }
 
   private void delete(Context ctx, Caller caller) {
@@ -165,20 +167,13 @@ public final class MaintenanceRoutes {
                     "no maintenance window with id '" + id + "'; list them with GET " + BASE));
   }
 
-  private static ApiException invalid(List<FieldError> errors) {
-    return new ApiException(
-        400,
-        "invalid_config",
-        "the maintenance window has " + errors.size() + (errors.size() == 1 ? " error" : " errors"),
-        errors.stream().map(e -> new ConfigError(e.field(), e.message())).toList());
-  }
-
   private static String describe(MaintenanceWindow w) {
     return (w.connector() == null ? "all connectors" : w.connector()) + ", " + w.duration();
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> tree(JsonNode node) {
-    return Json.MAPPER.convertValue(node, Map.class);
+  private static ApiException invalid(List<FieldError> errors) {
+    return ApiException.invalid(
+        "the maintenance window",
+        errors.stream().map(e -> new ConfigError(e.field(), e.message())).toList());
   }
 }
