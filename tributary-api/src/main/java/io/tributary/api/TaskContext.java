@@ -1,6 +1,7 @@
 package io.tributary.api;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** What the engine offers a task. Methods are thread-safe. */
 public interface TaskContext {
@@ -18,4 +19,9 @@ public interface TaskContext {
   void lag(long bytesBehind);
 
   Clock clock();
+
+  /** The re-snapshot a user asked for, if any; see {@link SnapshotRequest}. */
+  default Optional<SnapshotRequest> snapshotRequest() {
+    return Optional.empty();
+  }
 }

@@ -54,17 +54,30 @@ public final class IncrementalSnapshot {
 
   /**
    * @param connection a regular autocommit connection: each COPY reads the latest committed data
+   * @param alsoDone names recorded as done with the copied tables when the snapshot completes: the
+   *     tables whose chunks were all copied before a restart, and a re-snapshot request's marker
    */
   public IncrementalSnapshot(
-      List<Chunk> chunks, ChunkCopier copier, Connection connection, Clock clock) {
+      List<Chunk> chunks,
+      ChunkCopier copier,
+      Connection connection,
+      Clock clock,
+      Set<String> alsoDone) {
     this.remaining = new ArrayDeque<>(chunks);
-    this.tables = chunks.stream().map(c -> c.root().toString()).collect(Collectors.toSet());
+    Set<String> done =
+        chunks.stream()
+            .map(c -> c.root().toString())
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    done.addAll(alsoDone);
+    this.tables = Set.copyOf(done);
     this.copier = copier;
     this.connection = connection;
     this.clock = clock;
   }
 
-  /** The tables this snapshot copies (qualified names). */
+  /**
+   * What is done once this snapshot completes: the tables it copies (qualified names) and markers.
+   */
   public Set<String> tables() {
     return tables;
   }

@@ -5,6 +5,7 @@ import io.tributary.api.EncodedBatch;
 import io.tributary.api.FatalException;
 import io.tributary.api.Phase;
 import io.tributary.api.Polled;
+import io.tributary.api.SnapshotRequest;
 import io.tributary.api.SourceTask;
 import io.tributary.api.TaskContext;
 import io.tributary.api.envelope.BatchEncoder;
@@ -129,7 +130,14 @@ public final class PostgresSourceTask implements SourceTask {
       offset = from.withSnapshotRunning();
     }
     IncrementalSnapshot incremental =
-        SnapshotPhase.incremental(config, meta, pending, decoder, offset, context);
+        SnapshotPhase.incremental(
+            config,
+            meta,
+            pending,
+            decoder,
+            offset,
+            context,
+            requested(from).map(SourceTaskMarkers::of).orElse(null));
     if (incremental.done()) {
       offset = offset.withSnapshotDone(incremental.tables());
       startStreaming(null);
@@ -138,18 +146,29 @@ public final class PostgresSourceTask implements SourceTask {
     startStreaming(incremental);
   }
 
-  /** The captured tables whose snapshot is not complete (none with {@code snapshot: never}). */
+  /**
+   * The captured tables whose snapshot is not complete (none with {@code snapshot: never}), and
+   * those a re-snapshot request not yet carried out asks for.
+   */
   private Map<TableId, TableInfo> pendingSnapshot(PostgresOffset from) {
     Map<TableId, TableInfo> pending = new LinkedHashMap<>();
-    if (config.snapshot() != SnapshotMode.NEVER) {
-      infos.forEach(
-          (id, info) -> {
-            if (!from.tableDone(id.toString())) {
-              pending.put(id, info);
-            }
-          });
-    }
+    Optional<SnapshotRequest> request = requested(from);
+    infos.forEach(
+        (id, info) -> {
+          boolean missing =
+              config.snapshot() != SnapshotMode.NEVER && !from.tableDone(id.toString());
+          if (missing || request.filter(r -> r.covers(id.toString())).isPresent()) {
+            pending.put(id, info);
+          }
+        });
     return pending;
+  }
+
+  /** The user's re-snapshot request, unless {@code from} records it as carried out. */
+  private Optional<SnapshotRequest> requested(PostgresOffset from) {
+    return context
+        .snapshotRequest()
+        .filter(r -> !from.tablesDone().contains(SourceTaskMarkers.of(r)));
   }
 
   private void begin(ReplicationSetup setup) throws SQLException {

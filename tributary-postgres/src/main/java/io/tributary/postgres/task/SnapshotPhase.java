@@ -236,14 +236,19 @@ final class SnapshotPhase implements AutoCloseable {
     return new ChunkCopier(schemas, sources, decoder);
   }
 
-  /** The chunks not in {@code from}, to be copied with watermarks while streaming. */
+  /**
+   * The chunks not in {@code from}, to be copied with watermarks while streaming.
+   *
+   * @param marker recorded as done with the tables on completion (a re-snapshot request), or null
+   */
   static IncrementalSnapshot incremental(
       PostgresConfig config,
       Connection meta,
       Map<TableId, TableInfo> infos,
       TextDecoder decoder,
       PostgresOffset from,
-      TaskContext context)
+      TaskContext context,
+      String marker)
       throws SQLException {
     List<Chunk> chunks = plan(config, meta, infos, from.chunksDone());
     LOG.info(
@@ -252,8 +257,16 @@ final class SnapshotPhase implements AutoCloseable {
                 + ": snapshot of "
                 + chunks.size()
                 + " chunk(s), copied with watermarks while streaming");
+    Set<String> alsoDone = new java.util.TreeSet<>(names(infos));
+    if (marker != null) {
+      alsoDone.add(marker);
+    }
     return new IncrementalSnapshot(
-        chunks, copier(config, infos, decoder, from.slotLsn(), context), meta, context.clock());
+        chunks,
+        copier(config, infos, decoder, from.slotLsn(), context),
+        meta,
+        context.clock(),
+        alsoDone);
   }
 
   private static Set<String> names(Map<TableId, TableInfo> infos) {

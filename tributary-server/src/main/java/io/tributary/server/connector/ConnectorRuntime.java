@@ -1,6 +1,7 @@
 package io.tributary.server.connector;
 
 import io.tributary.api.Destination;
+import io.tributary.api.SnapshotRequest;
 import io.tributary.engine.pipeline.Pipeline;
 import io.tributary.engine.pipeline.PipelineSettings;
 import io.tributary.engine.pipeline.PipelineState;
@@ -41,6 +42,7 @@ public final class ConnectorRuntime {
   private String holdMessage;
   private long eventsBefore; // events of earlier runs
   private PipelineStatus lastStatus; // of the last finished run
+  private volatile SnapshotRequest snapshotRequest; // the latest re-snapshot asked for, or null
 
   public ConnectorRuntime(String name, Clock clock) {
     this.name = name;
@@ -52,6 +54,11 @@ public final class ConnectorRuntime {
 
   public String name() {
     return name;
+  }
+
+  /** The re-snapshot every later start carries out (once: the source records it when done). */
+  public void requestSnapshot(SnapshotRequest request) {
+    this.snapshotRequest = request;
   }
 
   /** Starts the pipeline unless it runs already; clears a pause or maintenance hold. */
@@ -233,7 +240,14 @@ public final class ConnectorRuntime {
       this.pipeline =
           new Pipeline(
               definition.name(),
-              context -> definition.connector().createTask(definition.source(), context),
+              context -> {
+                SnapshotRequest request = snapshotRequest;
+                return definition
+                    .connector()
+                    .createTask(
+                        definition.source(),
+                        request == null ? context : new RequestingContext(context, request));
+              },
               destination,
               PipelineSettings.defaults(),
               clock);

@@ -4,6 +4,7 @@ import io.tributary.api.Check;
 import io.tributary.api.DiscoveredTable;
 import io.tributary.api.FatalException;
 import io.tributary.api.RetriableException;
+import io.tributary.api.SnapshotRequest;
 import io.tributary.api.SourceConnector;
 import io.tributary.api.config.ConfigError;
 import io.tributary.api.config.ConfigException;
@@ -18,6 +19,7 @@ import io.tributary.server.store.ConfigVersion;
 import io.tributary.server.store.ConnectorRecord;
 import io.tributary.server.store.ConnectorRecord.DesiredState;
 import io.tributary.server.store.ConnectorRepository;
+import io.tributary.server.store.DocumentRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,10 +41,12 @@ public final class ConnectorService implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ConnectorService.class.getName());
   private static final String ORIGIN = "body";
   private static final String SYSTEM = "system";
+  private static final String SNAPSHOT_REQUEST = "snapshot-request";
 
   private final Connectors connectors;
   private final PipelineLoader loader;
   private final ConnectorRepository repository;
+  private final DocumentRepository documents;
   private final AuditLog audit;
   private final SecretCipher cipher;
   private final Path logDirectory;
@@ -55,6 +60,7 @@ public final class ConnectorService implements AutoCloseable {
       Connectors connectors,
       PipelineLoader loader,
       ConnectorRepository repository,
+      DocumentRepository documents,
       AuditLog audit,
       SecretCipher cipher,
       Path logDirectory,
@@ -62,6 +68,7 @@ public final class ConnectorService implements AutoCloseable {
     this.connectors = connectors;
     this.loader = loader;
     this.repository = repository;
+    this.documents = documents;
     this.audit = audit;
     this.cipher = cipher;
     this.logDirectory = logDirectory;
@@ -227,6 +234,7 @@ public final class ConnectorService implements AutoCloseable {
     }
     runtimes.remove(name);
     repository.delete(name);
+    documents.delete(SNAPSHOT_REQUEST, name);
     audit.record(
         clock.instant(),
         actor,
@@ -298,6 +306,63 @@ public final class ConnectorService implements AutoCloseable {
     }
     audit.record(clock.instant(), SYSTEM, "connector.maintenance.end", target(name), "");
     runtime.start(currentPipeline(name));
+  }
+
+  /**
+   * Copies tables again while capture goes on (all captured tables when {@code tables} is empty):
+   * the connector restarts and carries the request out once, with watermarks, so changes made
+   * meanwhile are neither lost nor overwritten by older rows. A paused connector does it when
+   * resumed.
+   */
+  public ConnectorStatus snapshot(String name, List<String> tables, String actor) {
+    ConnectorRuntime runtime = existing(name);
+    ValidPipeline pipeline = currentPipeline(name);
+    if ("initial_only".equals(pipeline.source().getString("snapshot"))) {
+      throw new ConflictException(
+          "connector '"
+              + name
+              + "' has snapshot: initial_only, which does not stream; a re-snapshot needs a streaming connector (snapshot: initial or never)");
+    }
+    if (!tables.isEmpty()) {
+      List<String> known =
+          pipeline.connector().discover(pipeline.source()).stream()
+              .map(DiscoveredTable::qualifiedName)
+              .toList();
+      List<ConfigError> unknown = new ArrayList<>();
+      for (String t : tables) {
+        if (!known.contains(t)) {
+          unknown.add(
+              new ConfigError(
+                  "tables",
+                  "no table '"
+                      + t
+                      + "' in the source; tables are named schema.table, e.g. "
+                      + (known.isEmpty() ? "public.orders" : known.getFirst())));
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw new ConfigException(unknown);
+      }
+    }
+    SnapshotRequest request =
+        new SnapshotRequest(
+            java.util.UUID.randomUUID().toString(), new java.util.TreeSet<>(tables));
+    documents.put(
+        SNAPSHOT_REQUEST,
+        name,
+        request.id() + "\n" + String.join(",", request.tables()),
+        clock.instant());
+    runtime.requestSnapshot(request);
+    audit.record(
+        clock.instant(),
+        actor,
+        "connector.snapshot",
+        target(name),
+        tables.isEmpty() ? "all tables" : String.join(", ", tables));
+    if (runtime.held() == null) {
+      runtime.restart(pipeline);
+    }
+    return runtime.status();
   }
 
   /** Stops (if running) and starts with the current version, whatever the state was. */
@@ -427,7 +492,23 @@ public final class ConnectorService implements AutoCloseable {
   }
 
   private ConnectorRuntime runtime(String name) {
-    return runtimes.computeIfAbsent(name, n -> new ConnectorRuntime(n, clock));
+    return runtimes.computeIfAbsent(
+        name,
+        n -> {
+          ConnectorRuntime r = new ConnectorRuntime(n, clock);
+          documents
+              .get(SNAPSHOT_REQUEST, n)
+              .map(ConnectorService::request)
+              .ifPresent(r::requestSnapshot);
+          return r;
+        });
+  }
+
+  private static SnapshotRequest request(String stored) {
+    String[] lines = stored.split("\n", 2);
+    Set<String> tables =
+        lines.length < 2 || lines[1].isEmpty() ? Set.of() : Set.of(lines[1].split(","));
+    return new SnapshotRequest(lines[0], tables);
   }
 
   private ValidPipeline validPipeline(ConfigVersion v) {

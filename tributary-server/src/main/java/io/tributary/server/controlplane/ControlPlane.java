@@ -82,6 +82,7 @@ public final class ControlPlane implements AutoCloseable {
               Connectors.installed(),
               loader,
               new ConnectorRepository(db),
+              new DocumentRepository(db),
               audit,
               new SealedSecrets(box),
               data.resolve("log"),

@@ -205,6 +205,11 @@ public final class ApiServer implements AutoCloseable {
         });
     config.routes.before(
         ctx -> {
+          // refuse an oversized body before reading it: a client that sent Expect: 100-continue
+          // gets the answer instead of a connection closed under it
+          if (ctx.req().getContentLengthLong() > MAX_BODY) {
+            throw new ApiException(413, "payload_too_large", "the body is larger than 1 MiB");
+          }
           ctx.header("Strict-Transport-Security", "max-age=31536000");
           ctx.header("X-Content-Type-Options", "nosniff");
           ctx.header("X-Frame-Options", "DENY");

@@ -95,6 +95,12 @@ final class ConnectorRoutes {
             TAG,
             "Restart a connector with its current config",
             this::restart),
+        Route.post(
+            ONE + "/snapshot",
+            Permission.OPERATE,
+            TAG,
+            "Copy tables again while streaming (a re-snapshot)",
+            this::snapshot),
         Route.get(
             ONE + "/status", Permission.READ, TAG, "A connector's state and metrics", this::status),
         Route.get(
@@ -222,6 +228,21 @@ final class ConnectorRoutes {
   private void restart(Context ctx, Caller caller) {
     String name = ctx.pathParam("name");
     Json.ok(ctx, status(name, service.restart(name, caller.name())));
+  }
+
+  private void snapshot(Context ctx, Caller caller) {
+    String name = ctx.pathParam("name");
+    List<String> tables = new ArrayList<>();
+    if (!ctx.body().isBlank()) {
+      Object value = Json.object(ctx).get("tables");
+      if (value instanceof List<?> list && list.stream().allMatch(t -> t instanceof String)) {
+        list.forEach(t -> tables.add((String) t));
+      } else if (value != null) {
+        throw ApiException.badRequest(
+            "'tables' must be a list of table names like [\"public.orders\"] (empty: every captured table)");
+      }
+    }
+    Json.write(ctx, 202, status(name, service.snapshot(name, tables, caller.name())));
   }
 
   private void status(Context ctx, Caller caller) {

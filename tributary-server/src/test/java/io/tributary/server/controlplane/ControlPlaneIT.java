@@ -105,7 +105,15 @@ class ControlPlaneIT {
     assertThat(wrongType.status()).isEqualTo(415);
 
     String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
-    assertThat(admin.post("/api/v1/connectors", huge).status()).isEqualTo(413);
+    Answer tooLarge =
+        admin.send(
+            admin
+                .request("/api/v1/connectors")
+                .expectContinue(true)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(huge)));
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.json().at("/error/code").asText()).isEqualTo("payload_too_large");
 
     Answer missing = admin.get("/api/v1/connectors/nope");
     assertThat(missing.status()).isEqualTo(404);
@@ -257,6 +265,36 @@ class ControlPlaneIT {
       assertThat(event.get(0)).isEqualTo("id: 2");
       assertThat(event.get(1)).startsWith("data: {").contains("\"id\":3", "\"op\":\"c\"");
     }
+  }
+
+  @Test
+  void aReSnapshotCopiesTheTableAgainOnceWhileStreaming() throws Exception {
+    assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(201);
+    assertThat(awaitEvents(name + ".public.orders", 2))
+        .extracting(e -> e.get("op").asText())
+        .containsOnly("r");
+    Answer unknown =
+        admin.post("/api/v1/connectors/" + name + "/snapshot", "{\"tables\": [\"public.nope\"]}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().at("/error/fields/0/message").asText()).contains("public.nope");
+
+    postgres.execute(database, "INSERT INTO public.orders VALUES (3, 'before the copy')");
+    assertThat(awaitEvents(name + ".public.orders", 3).getLast().get("op").asText()).isEqualTo("c");
+
+    Answer accepted =
+        admin.post("/api/v1/connectors/" + name + "/snapshot", "{\"tables\": [\"public.orders\"]}");
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+
+    List<JsonNode> events = awaitEvents(name + ".public.orders", 6);
+    assertThat(events.subList(3, 6))
+        .extracting(e -> e.get("op").asText() + e.at("/after/id").asInt())
+        .containsExactlyInAnyOrder("r1", "r2", "r3");
+    // carried out once: a restart does not copy again
+    assertThat(admin.post("/api/v1/connectors/" + name + "/restart", "{}").status()).isEqualTo(200);
+    awaitState(name, "STREAMING");
+    postgres.execute(database, "INSERT INTO public.orders VALUES (4, 'after')");
+    JsonNode last = awaitEvents(name + ".public.orders", 7).getLast();
+    assertThat(last.get("op").asText() + last.at("/after/id").asInt()).isEqualTo("c4");
   }
 
   @Test
