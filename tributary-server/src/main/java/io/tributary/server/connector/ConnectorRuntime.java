@@ -12,10 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,6 +32,7 @@ public final class ConnectorRuntime {
   private final Clock clock;
   private final Deque<ConnectorStatus.ErrorEntry> errors = new ArrayDeque<>();
   private final MetricsHistory history;
+  private final SnapshotEta eta = new SnapshotEta();
 
   private Run run; // guarded by this
   private ConnectorState hold; // PAUSED, MAINTENANCE or STOPPED while held; guarded by this
@@ -69,6 +68,7 @@ public final class ConnectorRuntime {
       return;
     }
     run = new Run(pipeline);
+    eta.reset();
     run.thread.start();
   }
 
@@ -148,7 +148,7 @@ public final class ConnectorRuntime {
         lagBytes,
         lagSeconds,
         last,
-        progress(s),
+        progress(s, now),
         errors());
   }
 
@@ -202,20 +202,10 @@ public final class ConnectorRuntime {
     return Math.max(0, Duration.between(last, now).toMillis() / 1000.0);
   }
 
-  private static List<ConnectorStatus.TableProgress> progress(PipelineStatus s) {
-    if (s == null) {
-      return List.of();
-    }
-    List<ConnectorStatus.TableProgress> tables = new ArrayList<>();
-    for (Map.Entry<String, long[]> e : new java.util.TreeMap<>(s.snapshotProgress()).entrySet()) {
-      long done = e.getValue()[0];
-      long total = e.getValue()[1];
-      boolean complete =
-          total >= 0 && done >= total && s.state() != PipelineState.SNAPSHOTTING
-              || done >= total && total > 0;
-      tables.add(new ConnectorStatus.TableProgress(e.getKey(), done, total, complete, null));
-    }
-    return tables;
+  private List<ConnectorStatus.TableProgress> progress(PipelineStatus s, Instant now) {
+    return s == null
+        ? List.of()
+        : eta.progress(s.snapshotProgress(), s.state() == PipelineState.SNAPSHOTTING, now);
   }
 
   private static ConnectorState map(PipelineState s) {
