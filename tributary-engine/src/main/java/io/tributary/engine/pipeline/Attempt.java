@@ -132,7 +132,17 @@ final class Attempt {
     destination.write(group);
     group.forEach(b -> queuedEvents.release(permits(b)));
     EncodedBatch last = group.get(group.size() - 1);
-    metrics.written(events, last.offset().encode());
+    metrics.written(events, last.offset().encode(), oldestTimestamp(group));
     task.committed(last.offset());
+  }
+
+  /** When the group's first event was captured, epoch ms, or -1 for a group without events. */
+  private static long oldestTimestamp(List<EncodedBatch> group) {
+    for (EncodedBatch b : group) {
+      if (!b.events().isEmpty()) {
+        return b.events().get(0).timestampMs();
+      }
+    }
+    return -1;
   }
 }

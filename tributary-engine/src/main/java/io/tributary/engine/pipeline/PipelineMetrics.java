@@ -15,6 +15,7 @@ final class PipelineMetrics implements TaskContext {
   private final AtomicLong eventsWritten = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong lagBytes = new AtomicLong(-1);
+  private final LatencyWindow latencies = new LatencyWindow(1024);
   private final Map<String, long[]> snapshot = new ConcurrentHashMap<>();
   private volatile PipelineState state = PipelineState.CREATED;
   private volatile Instant lastEventAt;
@@ -65,10 +66,17 @@ final class PipelineMetrics implements TaskContext {
     return state;
   }
 
-  void written(int events, String offset) {
+  /**
+   * @param capturedAtMs when the oldest of these events was captured (epoch ms), or -1: its wait
+   *     until durable is the write's latency
+   */
+  void written(int events, String offset, long capturedAtMs) {
     if (events > 0) {
       eventsWritten.addAndGet(events);
       lastEventAt = clock.instant();
+      if (capturedAtMs > 0) {
+        latencies.add(Math.max(0, clock.millis() - capturedAtMs));
+      }
     }
     committedOffset = offset;
   }
@@ -89,6 +97,8 @@ final class PipelineMetrics implements TaskContext {
         lastError,
         retries.get(),
         lagBytes.get(),
-        Map.copyOf(snapshot));
+        Map.copyOf(snapshot),
+        latencies.percentile(50),
+        latencies.percentile(99));
   }
 }

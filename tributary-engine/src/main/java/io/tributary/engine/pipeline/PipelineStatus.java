@@ -14,6 +14,8 @@ import java.util.Map;
  * @param retries transient failures since start
  * @param lagBytes source log bytes not yet captured, or -1 when unknown
  * @param snapshotProgress per table: {rows done, rows estimated}
+ * @param latencyP50Ms median time from capture to durable over the latest 1,024 writes, -1 if none
+ * @param latencyP99Ms 99th percentile of the same, -1 if none
  */
 public record PipelineStatus(
     PipelineState state,
@@ -23,4 +25,6 @@ public record PipelineStatus(
     String lastError,
     long retries,
     long lagBytes,
-    Map<String, long[]> snapshotProgress) {}
+    Map<String, long[]> snapshotProgress,
+    double latencyP50Ms,
+    double latencyP99Ms) {}

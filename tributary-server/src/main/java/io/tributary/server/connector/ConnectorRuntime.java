@@ -138,7 +138,7 @@ public final class ConnectorRuntime {
     long lagBytes = s == null ? -1 : s.lagBytes();
     Instant last = s == null ? null : s.lastEventAt();
     double lagSeconds = lagSeconds(state, lagBytes, last, now);
-    history.sample(now, total, lagBytes, lagSeconds);
+    history.sample(now, total, lagBytes, lagSeconds, s == null ? -1 : s.latencyP99Ms());
     return new ConnectorStatus(
         state,
         sinceAt,
@@ -148,6 +148,8 @@ public final class ConnectorRuntime {
         lagBytes,
         lagSeconds,
         last,
+        s == null ? -1 : s.latencyP50Ms(),
+        s == null ? -1 : s.latencyP99Ms(),
         progress(s, now),
         errors());
   }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param lagBytes source log bytes not yet captured, or -1 when unknown
  * @param lagSeconds how far behind the source it is, or -1 when unknown
  * @param lastEventAt when the last event was written, or null
+ * @param latencyP50Ms median time from capture to durable over the latest writes, -1 if unknown
+ * @param latencyP99Ms 99th percentile of the same, -1 if unknown
  * @param snapshot progress per table of the running or last snapshot
  * @param errors the latest errors, newest first (at most 20)
  */
@@ -25,6 +27,8 @@ public record ConnectorStatus(
     long lagBytes,
     double lagSeconds,
     Instant lastEventAt,
+    double latencyP50Ms,
+    double latencyP99Ms,
     List<TableProgress> snapshot,
     List<ErrorEntry> errors) {
 

@@ -26,7 +26,8 @@ final class MetricsHistory {
     this.lastAt = clock.instant();
   }
 
-  synchronized void sample(Instant now, long total, long lagBytes, double lagSeconds) {
+  synchronized void sample(
+      Instant now, long total, long lagBytes, double lagSeconds, double latencyP99Ms) {
     Duration elapsed = Duration.between(lastAt, now);
     if (elapsed.compareTo(STEP) < 0) {
       return;
@@ -34,7 +35,7 @@ final class MetricsHistory {
     latestRate = Math.max(0, total - lastTotal) / (elapsed.toMillis() / 1000.0);
     lastAt = now;
     lastTotal = total;
-    points.addLast(new MetricPoint(now, latestRate, lagBytes, lagSeconds));
+    points.addLast(new MetricPoint(now, latestRate, lagBytes, lagSeconds, latencyP99Ms));
     while (!points.isEmpty() && points.peekFirst().at().isBefore(now.minus(KEEP))) {
       points.removeFirst();
     }

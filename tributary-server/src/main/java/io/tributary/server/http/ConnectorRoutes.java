@@ -261,7 +261,7 @@ final class ConnectorRoutes {
               "events_per_second", p.eventsPerSecond(),
               "lag_bytes", p.lagBytes(),
               "lag_seconds", p.lagSeconds(),
-              "latency_ms", null));
+              "latency_ms", p.latencyP99Ms() < 0 ? null : p.latencyP99Ms()));
     }
     Json.ok(ctx, obj("points", points));
   }

@@ -66,19 +66,32 @@ final class Views {
       errors.add(obj("at", e.at(), "message", e.message()));
     }
     return obj(
-        "state", s.state().name(),
-        "since", s.since(),
-        "message", s.message(),
-        "events_total", s.eventsTotal(),
-        "events_per_second", s.eventsPerSecond(),
-        "lag_bytes", s.lagBytes(),
-        "lag_seconds", s.lagSeconds(),
-        "last_event_at", s.lastEventAt(),
-        "latency_ms", null,
-        "snapshot", obj("tables", tables),
-        "errors", errors,
-        "maintenance", maintenance,
-        "wal_retained_bytes", null);
+        "state",
+        s.state().name(),
+        "since",
+        s.since(),
+        "message",
+        s.message(),
+        "events_total",
+        s.eventsTotal(),
+        "events_per_second",
+        s.eventsPerSecond(),
+        "lag_bytes",
+        s.lagBytes(),
+        "lag_seconds",
+        s.lagSeconds(),
+        "last_event_at",
+        s.lastEventAt(),
+        "latency_ms",
+        s.latencyP99Ms() < 0 ? null : obj("p50", s.latencyP50Ms(), "p99", s.latencyP99Ms()),
+        "snapshot",
+        obj("tables", tables),
+        "errors",
+        errors,
+        "maintenance",
+        maintenance,
+        "wal_retained_bytes",
+        null);
   }
 
   static Map<String, Object> version(ConfigVersion v) {

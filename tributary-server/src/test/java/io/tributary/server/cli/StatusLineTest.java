@@ -22,7 +22,9 @@ class StatusLineTest {
             null,
             0,
             -1,
-            Map.of());
+            Map.of(),
+            -1,
+            -1);
 
     assertThat(StatusLine.format("shop", s, NOW))
         .isEqualTo("shop: STREAMING, 12,345 events written, last 3s ago");
@@ -39,7 +41,9 @@ class StatusLineTest {
             "connection refused",
             2,
             4096,
-            Map.of("public.orders", new long[] {1200, 5000}));
+            Map.of("public.orders", new long[] {1200, 5000}),
+            -1,
+            -1);
 
     assertThat(StatusLine.format("shop", s, NOW))
         .isEqualTo(

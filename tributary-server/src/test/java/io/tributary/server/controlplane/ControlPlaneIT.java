@@ -177,6 +177,9 @@ class ControlPlaneIT {
     byte[] metadata = Files.readAllBytes(data.resolve("metadata.mv.db"));
     assertThat(new String(metadata, StandardCharsets.ISO_8859_1))
         .doesNotContain("\"password\":\"tributary\"");
+    JsonNode status = admin.get("/api/v1/connectors/" + name + "/status").json();
+    assertThat(status.at("/latency_ms/p99").asDouble(-1)).isGreaterThanOrEqualTo(0);
+    assertThat(status.get("events_total").asLong()).isEqualTo(4);
     assertThat(admin.get("/metrics").body())
         .contains("tributary_connector_events_total{connector=\"" + name + "\"} 4");
   }
