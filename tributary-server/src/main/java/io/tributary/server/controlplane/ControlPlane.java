@@ -64,6 +64,7 @@ public final class ControlPlane implements AutoCloseable {
   /** Opens the data directory, starts serving, then resumes the connectors. */
   public static ControlPlane start(Settings settings, Map<String, String> env, Clock clock) {
     Path data = settings.dataDirectory().toAbsolutePath();
+    DataDirectory.prepare(data);
     Database db = Database.open(data);
     try {
       SecureRandom random = new SecureRandom();
