@@ -254,6 +254,29 @@ class ControlPlaneIT {
   }
 
   @Test
+  void aCaughtUpReaderLongPollsUntilTheNextEvent() throws Exception {
+    assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(201);
+    assertThat(awaitEvents(name + ".public.orders", 2)).hasSize(2);
+    String events = "/api/v1/streams/" + name + ".public.orders/events?after=1";
+
+    long started = System.nanoTime();
+    Answer empty = admin.get(events + "&wait=1s");
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(900));
+    assertThat(empty.json().get("events")).isEmpty();
+    assertThat(empty.json().get("next").asLong()).isEqualTo(1);
+
+    var waiting =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.get(events + "&wait=30s"));
+    Thread.sleep(500);
+    postgres.execute(database, "INSERT INTO public.orders VALUES (3, 'wakes the reader')");
+    Answer woken = waiting.get(20, TimeUnit.SECONDS);
+    assertThat(woken.json().get("events")).hasSize(1);
+    assertThat(woken.json().at("/events/0/after/id").asInt()).isEqualTo(3);
+    assertThat(woken.json().get("next").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void theLiveTailSendsNewEventsAsServerSentEvents() throws Exception {
     assertThat(admin.post("/api/v1/connectors", document(name)).status()).isEqualTo(201);
     assertThat(awaitEvents(name + ".public.orders", 2)).hasSize(2);
