@@ -2,14 +2,11 @@ package io.tributary.api.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Converts raw values (as YAML or JSON give them) to a field's type, strictly: no silent clamping.
  */
 final class ValueConverter {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   private ValueConverter() {}
 
@@ -73,19 +70,11 @@ final class ValueConverter {
 
   static Duration toDuration(Object raw) {
     String s = scalar(raw).trim();
-    Matcher m = DURATION.matcher(s);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "must be a duration such as 500ms, 10s, 5m, 1h or 1d, was '" + s + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    return DurationText.parse(s)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "must be a duration such as 500ms, 10s, 5m, 1h or 1d, was '" + s + "'"));
   }
 
   private static String describe(Object raw) {

@@ -3,6 +3,7 @@ package io.tributary.server.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.api.config.DurationText;
 import io.tributary.server.alert.Condition.ConnectorFailed;
 import io.tributary.server.alert.Condition.LagAbove;
 import io.tributary.server.alert.Condition.NoEvents;
@@ -173,7 +174,7 @@ final class ConditionJson {
       r.error(
           "for",
           "must be a duration "
-              + DurationText.EXAMPLES
+              + "like 30s, 5m or 1h (units: ms, s, m, h, d)"
               + ", was "
               + JsonObjectReader.describe(value));
     } else if (required && d.orElseThrow().isZero()) {

@@ -3,6 +3,7 @@ package io.tributary.server.http;
 import static io.tributary.server.http.Json.obj;
 
 import io.javalin.http.Context;
+import io.tributary.api.config.DurationText;
 import io.tributary.log.LogReader;
 import io.tributary.log.LogRecord;
 import io.tributary.log.ReadResult;
@@ -175,26 +176,14 @@ final class StreamRoutes {
     if (text == null || text.isEmpty()) {
       return Duration.ZERO;
     }
-    try {
-      Duration d = parseDuration(text);
-      if (d.isNegative() || d.compareTo(MAX_WAIT) > 0) {
-        throw new IllegalArgumentException();
-      }
-      return d;
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(
-          "'wait' must be a duration from 0s to 60s, like 30s or 500ms, was '" + text + "'");
-    }
-  }
-
-  private static Duration parseDuration(String text) {
-    if (text.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-    }
-    if (text.endsWith("s")) {
-      return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-    }
-    return Duration.ofSeconds(Long.parseLong(text));
+    return DurationText.parse(text)
+        .filter(d -> d.compareTo(MAX_WAIT) <= 0)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "'wait' must be a duration from 0s to 60s, like 30s or 500ms, was '"
+                        + text
+                        + "'"));
   }
 
   private static long parseOffset(String text) {

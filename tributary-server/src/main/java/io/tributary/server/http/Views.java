@@ -6,6 +6,7 @@ import io.tributary.api.Check;
 import io.tributary.api.config.ConfigError;
 import io.tributary.api.config.ConfigField;
 import io.tributary.api.config.ConfigSpec;
+import io.tributary.api.config.DurationText;
 import io.tributary.server.connector.ConnectorDetails;
 import io.tributary.server.connector.ConnectorStatus;
 import io.tributary.server.store.AuditEntry;
@@ -160,7 +161,7 @@ final class Views {
 
   private static Object defaultValue(Object value) {
     if (value instanceof Duration d) {
-      return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+      return DurationText.format(d);
     }
     return value;
   }

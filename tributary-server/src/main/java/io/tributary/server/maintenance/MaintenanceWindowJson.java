@@ -3,6 +3,7 @@ package io.tributary.server.maintenance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.api.config.DurationText;
 import io.tributary.server.maintenance.WindowSchedule.Once;
 import io.tributary.server.maintenance.WindowSchedule.Recurring;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package io.tributary.server.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.api.config.DurationText;
 import io.tributary.api.config.Suggestions;
 import io.tributary.server.maintenance.Parsed.Invalid;
 import io.tributary.server.maintenance.Parsed.Valid;

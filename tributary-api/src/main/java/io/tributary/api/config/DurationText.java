@@ -1,4 +1,4 @@
-package io.tributary.server.maintenance;
+package io.tributary.api.config;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -6,11 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as the REST API writes them: a whole number and a unit, {@code 500ms} to {@code 1d}.
+ * Durations as people write them in Tributary's configs, API bodies and command lines: a whole
+ * number and a unit, {@code ms}, {@code s}, {@code m}, {@code h} or {@code d} ({@code 500ms},
+ * {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}). Stateless.
  */
-final class DurationText {
-  /** How to write one, for error messages. */
-  static final String FORMAT = "a whole number and a unit (ms, s, m, h, d), e.g. 30m, 2h or 1d";
+public final class DurationText {
+  /** How to write one, to complete "write …" in error messages. */
+  public static final String FORMAT =
+      "a whole number and a unit (ms, s, m, h, d), e.g. 30m, 2h or 1d";
 
   // at most 12 digits: more is out of range anyway and would overflow Duration's arithmetic
   private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
@@ -18,7 +21,7 @@ final class DurationText {
   private DurationText() {}
 
   /** The duration {@code text} writes, or empty when it is not written this way. */
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
       return Optional.empty();
@@ -35,11 +38,12 @@ final class DurationText {
   }
 
   /**
-   * {@code duration} in the largest unit that writes it exactly: 2h, 90m, 1500ms.
+   * {@code duration} in the largest unit that writes it exactly (2h, 90m, 1500ms), so that {@link
+   * #parse} reads it back.
    *
    * @throws IllegalArgumentException if it is negative or not whole milliseconds
    */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     if (duration.isNegative() || duration.toNanosPart() % 1_000_000 != 0) {
       throw new IllegalArgumentException(
           "only whole, non-negative milliseconds can be written, got " + duration);

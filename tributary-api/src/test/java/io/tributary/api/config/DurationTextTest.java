@@ -1,4 +1,4 @@
-package io.tributary.server.maintenance;
+package io.tributary.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
