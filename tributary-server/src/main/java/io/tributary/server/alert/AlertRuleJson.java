@@ -3,6 +3,8 @@ package io.tributary.server.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.api.config.ConfigError;
+import io.tributary.api.config.Parsed;
 import io.tributary.server.alert.Webhook.Format;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,7 +45,7 @@ public final class AlertRuleJson {
    */
   public static Parsed<AlertRule> parse(JsonNode json, String id) {
     Objects.requireNonNull(id, "id");
-    List<FieldError> errors = new ArrayList<>();
+    List<ConfigError> errors = new ArrayList<>();
     Optional<JsonObjectReader> reader =
         JsonObjectReader.of(
             json, "", "{\"name\": …, \"condition\": {…}, \"webhook\": {…}}", errors);
@@ -89,7 +91,7 @@ public final class AlertRuleJson {
     }
   }
 
-  private static Optional<Webhook> webhook(JsonNode json, List<FieldError> errors) {
+  private static Optional<Webhook> webhook(JsonNode json, List<ConfigError> errors) {
     Optional<JsonObjectReader> reader =
         JsonObjectReader.of(
             json, "webhook", "{\"url\": \"https://…\", \"format\": \"json\"}", errors);

@@ -3,6 +3,7 @@ package io.tributary.server.alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.api.config.Parsed;
 import io.tributary.server.store.DocumentRepository;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.tributary.server.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.api.config.ConfigError;
 import io.tributary.api.config.DurationText;
 import io.tributary.server.alert.Condition.ConnectorFailed;
 import io.tributary.server.alert.Condition.LagAbove;
@@ -37,7 +38,7 @@ final class ConditionJson {
   private ConditionJson() {}
 
   /** The condition in {@code json}, or empty with every problem added to {@code errors}. */
-  static Optional<Condition> parse(JsonNode json, List<FieldError> errors) {
+  static Optional<Condition> parse(JsonNode json, List<ConfigError> errors) {
     Optional<JsonObjectReader> reader =
         JsonObjectReader.of(json, PATH, "{\"type\": \"connector_failed\"}", errors);
     if (reader.isEmpty()) {

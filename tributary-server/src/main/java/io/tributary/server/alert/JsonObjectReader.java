@@ -1,21 +1,22 @@
 package io.tributary.server.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.api.config.ConfigError;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the fields of one JSON object of a submitted document, adding a {@link FieldError} with the
- * field's full path for every problem instead of stopping at the first.
+ * Reads the fields of one JSON object of a submitted document, adding a {@link ConfigError} with
+ * the field's full path for every problem instead of stopping at the first.
  */
 final class JsonObjectReader {
   private final JsonNode node;
   private final String path;
-  private final List<FieldError> errors;
+  private final List<ConfigError> errors;
 
-  private JsonObjectReader(JsonNode node, String path, List<FieldError> errors) {
+  private JsonObjectReader(JsonNode node, String path, List<ConfigError> errors) {
     this.node = node;
     this.path = path;
     this.errors = errors;
@@ -28,10 +29,10 @@ final class JsonObjectReader {
    * @param path the object's own path, empty for the document
    */
   static Optional<JsonObjectReader> of(
-      JsonNode node, String path, String example, List<FieldError> errors) {
+      JsonNode node, String path, String example, List<ConfigError> errors) {
     if (node == null || !node.isObject()) {
       errors.add(
-          new FieldError(path, "must be an object like " + example + ", was " + describe(node)));
+          new ConfigError(path, "must be an object like " + example + ", was " + describe(node)));
       return Optional.empty();
     }
     return Optional.of(new JsonObjectReader(node, path, errors));
@@ -62,7 +63,7 @@ final class JsonObjectReader {
   }
 
   void error(String field, String message) {
-    errors.add(new FieldError(path(field), message));
+    errors.add(new ConfigError(path(field), message));
   }
 
   /**

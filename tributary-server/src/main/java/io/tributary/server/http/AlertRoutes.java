@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tributary.api.config.ConfigError;
+import io.tributary.api.config.Parsed;
 import io.tributary.server.alert.AlertRule;
 import io.tributary.server.alert.AlertRuleJson;
 import io.tributary.server.alert.AlertStore;
-import io.tributary.server.alert.FieldError;
-import io.tributary.server.alert.Parsed;
 import io.tributary.server.security.Permission;
 import io.tributary.server.store.AuditLog;
 import java.time.Clock;
@@ -105,7 +104,7 @@ public final class AlertRoutes {
         if (connector != null && !connectorExists.test(connector)) {
           throw invalid(
               List.of(
-                  new FieldError(
+                  new ConfigError(
                       "connector",
                       "no connector named '"
                           + connector
@@ -135,9 +134,7 @@ public final class AlertRoutes {
     return Json.tree(json);
   }
 
-  private static ApiException invalid(List<FieldError> errors) {
-    return ApiException.invalid(
-        "the alert rule",
-        errors.stream().map(e -> new ConfigError(e.field(), e.message())).toList());
+  private static ApiException invalid(List<ConfigError> errors) {
+    return ApiException.invalid("the alert rule", errors);
   }
 }

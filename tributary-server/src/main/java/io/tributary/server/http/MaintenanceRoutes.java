@@ -5,12 +5,11 @@ import static io.tributary.server.http.Json.obj;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.tributary.api.config.ConfigError;
-import io.tributary.server.maintenance.FieldError;
+import io.tributary.api.config.Parsed;
 import io.tributary.server.maintenance.MaintenanceWindow;
 import io.tributary.server.maintenance.MaintenanceWindowJson;
 import io.tributary.server.maintenance.MaintenanceWindows;
 import io.tributary.server.maintenance.Occurrence;
-import io.tributary.server.maintenance.Parsed;
 import io.tributary.server.security.Permission;
 import io.tributary.server.store.AuditLog;
 import java.time.Clock;
@@ -146,7 +145,7 @@ public final class MaintenanceRoutes {
         if (connector != null && !connectorExists.test(connector)) {
           throw invalid(
               List.of(
-                  new FieldError(
+                  new ConfigError(
                       "connector",
                       "no connector named '"
                           + connector
@@ -171,9 +170,7 @@ public final class MaintenanceRoutes {
     return (w.connector() == null ? "all connectors" : w.connector()) + ", " + w.duration();
   }
 
-  private static ApiException invalid(List<FieldError> errors) {
-    return ApiException.invalid(
-        "the maintenance window",
-        errors.stream().map(e -> new ConfigError(e.field(), e.message())).toList());
+  private static ApiException invalid(List<ConfigError> errors) {
+    return ApiException.invalid("the maintenance window", errors);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.api.config.DurationText;
+import io.tributary.api.config.Parsed;
 import io.tributary.server.maintenance.WindowSchedule.Once;
 import io.tributary.server.maintenance.WindowSchedule.Recurring;
 import java.util.Objects;

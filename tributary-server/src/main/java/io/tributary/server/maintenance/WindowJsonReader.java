@@ -1,10 +1,12 @@
 package io.tributary.server.maintenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.api.config.ConfigError;
 import io.tributary.api.config.DurationText;
+import io.tributary.api.config.Parsed;
+import io.tributary.api.config.Parsed.Invalid;
+import io.tributary.api.config.Parsed.Valid;
 import io.tributary.api.config.Suggestions;
-import io.tributary.server.maintenance.Parsed.Invalid;
-import io.tributary.server.maintenance.Parsed.Valid;
 import io.tributary.server.maintenance.WindowSchedule.Once;
 import io.tributary.server.maintenance.WindowSchedule.Recurring;
 import java.time.DateTimeException;
@@ -33,14 +35,14 @@ final class WindowJsonReader {
   private static final String TIME_EXAMPLE = "an ISO-8601 UTC time like 2026-11-27T02:00:00Z";
   private static final String ZONE_EXAMPLE = "an IANA time zone name like Europe/Paris or UTC";
 
-  private final List<FieldError> errors = new ArrayList<>();
+  private final List<ConfigError> errors = new ArrayList<>();
 
   /** The window in {@code body}, whose id is {@code id}, or all its problems. */
   Parsed<MaintenanceWindow> read(JsonNode body, String id) {
     if (body == null || !body.isObject()) {
       return new Invalid<>(
           List.of(
-              new FieldError(
+              new ConfigError(
                   "",
                   "the body must be a JSON object with connector, schedule, duration and"
                       + " description")));
@@ -68,7 +70,7 @@ final class WindowJsonReader {
                         .map(c -> " (did you mean '" + c + "'?)")
                         .orElse("");
                 errors.add(
-                    new FieldError(
+                    new ConfigError(
                         prefix + name,
                         "unknown field"
                             + guess
@@ -85,7 +87,7 @@ final class WindowJsonReader {
       return;
     }
     errors.add(
-        new FieldError(
+        new ConfigError(
             "id",
             "is "
                 + node
@@ -97,7 +99,7 @@ final class WindowJsonReader {
   private String connector(JsonNode node) {
     if (node == null) {
       errors.add(
-          new FieldError(
+          new ConfigError(
               "connector",
               "is required: the name of the connector to pause, or null for a window that pauses"
                   + " every connector"));
@@ -108,7 +110,7 @@ final class WindowJsonReader {
     }
     if (!node.isTextual() || node.textValue().isBlank()) {
       errors.add(
-          new FieldError(
+          new ConfigError(
               "connector",
               "must be a connector name, or null for a window that pauses every connector; was "
                   + node));
@@ -119,17 +121,17 @@ final class WindowJsonReader {
 
   private WindowSchedule schedule(JsonNode node) {
     if (node == null || node.isNull()) {
-      errors.add(new FieldError("schedule", "is required: " + SCHEDULE_EXAMPLE));
+      errors.add(new ConfigError("schedule", "is required: " + SCHEDULE_EXAMPLE));
       return null;
     }
     if (!node.isObject()) {
-      errors.add(new FieldError("schedule", "must be an object: " + SCHEDULE_EXAMPLE));
+      errors.add(new ConfigError("schedule", "must be an object: " + SCHEDULE_EXAMPLE));
       return null;
     }
     JsonNode type = node.get("type");
     if (type == null || !type.isTextual()) {
       errors.add(
-          new FieldError(
+          new ConfigError(
               "schedule.type",
               (type == null ? "is required" : "must be a string")
                   + ": \"once\" for a one-off window or \"cron\" for a recurring one"));
@@ -146,7 +148,7 @@ final class WindowJsonReader {
       }
       default -> {
         errors.add(
-            new FieldError(
+            new ConfigError(
                 "schedule.type",
                 "unknown schedule type '"
                     + type.textValue()
@@ -161,13 +163,14 @@ final class WindowJsonReader {
   private Once once(JsonNode schedule) {
     JsonNode start = schedule.get("start");
     if (start == null || start.isNull()) {
-      errors.add(new FieldError("schedule.start", "is required: when it starts, " + TIME_EXAMPLE));
+      errors.add(new ConfigError("schedule.start", "is required: when it starts, " + TIME_EXAMPLE));
       return null;
     }
     try {
       return new Once(Instant.parse(start.asText()));
     } catch (DateTimeException e) {
-      errors.add(new FieldError("schedule.start", start + " is not a time; write " + TIME_EXAMPLE));
+      errors.add(
+          new ConfigError("schedule.start", start + " is not a time; write " + TIME_EXAMPLE));
       return null;
     }
   }
@@ -182,20 +185,20 @@ final class WindowJsonReader {
     String example = "5 fields (minute hour day-of-month month day-of-week), e.g. \"0 2 * * SUN\"";
     if (node == null || node.isNull()) {
       errors.add(
-          new FieldError("schedule.cron", "is required: when occurrences start, " + example));
+          new ConfigError("schedule.cron", "is required: when occurrences start, " + example));
       return null;
     }
     if (!node.isTextual()) {
-      errors.add(new FieldError("schedule.cron", "must be a string of " + example));
+      errors.add(new ConfigError("schedule.cron", "must be a string of " + example));
       return null;
     }
     try {
       CronExpression cron = CronExpression.parse(node.textValue());
       Optional<String> never = cron.whyNeverFires();
-      never.ifPresent(why -> errors.add(new FieldError("schedule.cron", why)));
+      never.ifPresent(why -> errors.add(new ConfigError("schedule.cron", why)));
       return never.isPresent() ? null : cron;
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError("schedule.cron", e.getMessage()));
+      errors.add(new ConfigError("schedule.cron", e.getMessage()));
       return null;
     }
   }
@@ -203,13 +206,13 @@ final class WindowJsonReader {
   private ZoneId zone(JsonNode node) {
     if (node == null || node.isNull()) {
       errors.add(
-          new FieldError(
+          new ConfigError(
               "schedule.time_zone",
               "is required: the time zone of the cron times, " + ZONE_EXAMPLE));
       return null;
     }
     if (!node.isTextual()) {
-      errors.add(new FieldError("schedule.time_zone", "must be a string, " + ZONE_EXAMPLE));
+      errors.add(new ConfigError("schedule.time_zone", "must be a string, " + ZONE_EXAMPLE));
       return null;
     }
     String name = node.textValue();
@@ -217,7 +220,7 @@ final class WindowJsonReader {
       return ZoneId.of(name);
     } catch (DateTimeException e) {
       errors.add(
-          new FieldError(
+          new ConfigError(
               "schedule.time_zone",
               "unknown time zone '"
                   + name
@@ -232,7 +235,7 @@ final class WindowJsonReader {
   private Duration duration(JsonNode node) {
     if (node == null || node.isNull()) {
       errors.add(
-          new FieldError(
+          new ConfigError(
               "duration", "is required: how long each occurrence lasts, " + DurationText.FORMAT));
       return null;
     }
@@ -240,17 +243,17 @@ final class WindowJsonReader {
         node.isTextual() ? DurationText.parse(node.textValue()) : Optional.empty();
     if (duration.isEmpty()) {
       errors.add(
-          new FieldError("duration", node + " is not a duration; write " + DurationText.FORMAT));
+          new ConfigError("duration", node + " is not a duration; write " + DurationText.FORMAT));
       return null;
     }
     Duration d = duration.get();
     if (d.isZero()) {
-      errors.add(new FieldError("duration", "must be more than 0, e.g. 30m"));
+      errors.add(new ConfigError("duration", "must be more than 0, e.g. 30m"));
       return null;
     }
     if (d.compareTo(MaintenanceWindow.MAX_DURATION) > 0) {
       errors.add(
-          new FieldError(
+          new ConfigError(
               "duration",
               node
                   + " is longer than the "
@@ -266,7 +269,7 @@ final class WindowJsonReader {
       return "";
     }
     if (!node.isTextual()) {
-      errors.add(new FieldError("description", "must be a string (or left out), was " + node));
+      errors.add(new ConfigError("description", "must be a string (or left out), was " + node));
       return "";
     }
     return node.textValue();

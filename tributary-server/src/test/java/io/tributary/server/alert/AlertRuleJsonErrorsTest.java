@@ -3,6 +3,8 @@ package io.tributary.server.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.api.config.ConfigError;
+import io.tributary.api.config.Parsed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,18 +13,18 @@ class AlertRuleJsonErrorsTest {
   private static final String HOOK = "{\"url\": \"https://example.com/hook\"}";
   private final ObjectMapper mapper = new ObjectMapper();
 
-  private List<FieldError> errors(String document) throws Exception {
+  private List<ConfigError> errors(String document) throws Exception {
     return switch (AlertRuleJson.parse(mapper.readTree(document), "r1")) {
       case Parsed.Valid<AlertRule> v -> throw new AssertionError("accepted: " + v.value());
       case Parsed.Invalid<AlertRule> i -> i.errors();
     };
   }
 
-  private List<FieldError> conditionErrors(String condition) throws Exception {
+  private List<ConfigError> conditionErrors(String condition) throws Exception {
     return errors("{\"name\": \"n\", \"condition\": " + condition + ", \"webhook\": " + HOOK + "}");
   }
 
-  private List<FieldError> webhookErrors(String webhook) throws Exception {
+  private List<ConfigError> webhookErrors(String webhook) throws Exception {
     return errors(
         "{\"name\": \"n\", \"condition\": {\"type\": \"connector_failed\"}, \"webhook\": "
             + webhook
@@ -37,7 +39,7 @@ class AlertRuleJsonErrorsTest {
                 {"name": "", "colour": "red", "condition": {"type": "lag_above"},
                  "webhook": {"url": "ftp://example.com", "format": "xml"}}
                 """))
-        .extracting(FieldError::field)
+        .extracting(ConfigError::field)
         .containsExactly("colour", "name", "condition.bytes", "webhook.url", "webhook.format");
   }
 
@@ -45,7 +47,7 @@ class AlertRuleJsonErrorsTest {
   void rejectsADocumentThatIsNotAnObject() throws Exception {
     assertThat(errors("[1, 2]"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "",
                 "must be an object like {\"name\": …, \"condition\": {…}, \"webhook\": {…}}, was an"
                     + " array"));
@@ -55,11 +57,11 @@ class AlertRuleJsonErrorsTest {
   void requiresNameConditionAndWebhook() throws Exception {
     assertThat(errors("{}"))
         .containsExactly(
-            new FieldError("name", "is required; give \"Shop lag\""),
-            new FieldError(
+            new ConfigError("name", "is required; give \"Shop lag\""),
+            new ConfigError(
                 "condition",
                 "must be an object like {\"type\": \"connector_failed\"}, was missing"),
-            new FieldError(
+            new ConfigError(
                 "webhook",
                 "must be an object like {\"url\": \"https://…\", \"format\": \"json\"}, was"
                     + " missing"));
@@ -73,12 +75,12 @@ class AlertRuleJsonErrorsTest {
                     + " \"connector_failed\", \"for\": \"5m\"}, \"webhook\": {\"url\":"
                     + " \"https://example.com\", \"secret\": \"x\"}}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "enabled",
                 "unknown field; known fields are id, name, connector, condition, webhook"),
-            new FieldError(
+            new ConfigError(
                 "condition.for", "unknown field for connector_failed; known fields are type"),
-            new FieldError("webhook.secret", "unknown field; known fields are url, format"));
+            new ConfigError("webhook.secret", "unknown field; known fields are url, format"));
   }
 
   @Test
@@ -93,8 +95,8 @@ class AlertRuleJsonErrorsTest {
                     + HOOK
                     + "}"))
         .containsExactly(
-            new FieldError("name", "must be at most 200 characters, was 201"),
-            new FieldError(
+            new ConfigError("name", "must be at most 200 characters, was 201"),
+            new ConfigError(
                 "connector", "must be a non-empty string like \"shop\" (or null for all), was 42"));
     assertThat(
             errors(
@@ -102,7 +104,7 @@ class AlertRuleJsonErrorsTest {
                     + HOOK
                     + "}"))
         .containsExactly(
-            new FieldError("name", "must be a non-empty string like \"Shop lag\", was \" \""));
+            new ConfigError("name", "must be a non-empty string like \"Shop lag\", was \" \""));
   }
 
   @Test
@@ -114,7 +116,7 @@ class AlertRuleJsonErrorsTest {
                     + HOOK
                     + "}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "id",
                 "is assigned by the server and cannot be changed; leave it out or send \"r1\""));
   }
@@ -123,13 +125,13 @@ class AlertRuleJsonErrorsTest {
   void rejectsMissingAndUnknownConditionTypes() throws Exception {
     assertThat(conditionErrors("{}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "condition.type",
                 "is required; give one of connector_failed, lag_above, no_events,"
                     + " wal_retained_above"));
     assertThat(conditionErrors("{\"type\": \"cpu_above\", \"percent\": 90}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "condition.type",
                 "unknown condition type 'cpu_above'; use one of connector_failed, lag_above,"
                     + " no_events, wal_retained_above"));
@@ -139,12 +141,12 @@ class AlertRuleJsonErrorsTest {
   void lagAboveNeedsExactlyOneThreshold() throws Exception {
     assertThat(conditionErrors("{\"type\": \"lag_above\", \"for\": \"5m\"}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "condition.bytes",
                 "lag_above needs a threshold: bytes (e.g. 1000000) or seconds (e.g. 60)"));
     assertThat(conditionErrors("{\"type\": \"lag_above\", \"bytes\": 1, \"seconds\": 1}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "condition.seconds",
                 "give either bytes or seconds, not both: a lag_above rule watches one"));
   }
@@ -155,13 +157,13 @@ class AlertRuleJsonErrorsTest {
       assertThat(conditionErrors("{\"type\": \"wal_retained_above\", \"bytes\": " + bad + "}"))
           .as(bad)
           .containsExactly(
-              new FieldError(
+              new ConfigError(
                   "condition.bytes",
                   "must be a positive whole number of bytes, e.g. 1000000 for 1 MB; was " + bad));
     }
     assertThat(conditionErrors("{\"type\": \"wal_retained_above\"}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "condition.bytes",
                 "is required; give the retained WAL threshold in bytes, e.g. 1073741824"));
   }
@@ -189,18 +191,18 @@ class AlertRuleJsonErrorsTest {
       assertThat(conditionErrors("{\"type\": \"lag_above\", \"bytes\": 1, \"for\": " + bad + "}"))
           .as(bad)
           .containsExactly(
-              new FieldError(
+              new ConfigError(
                   "condition.for",
                   "must be a duration like 30s, 5m or 1h (units: ms, s, m, h, d), was " + bad));
     }
     assertThat(conditionErrors("{\"type\": \"no_events\"}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "condition.for",
                 "is required; give how long without events should alert, e.g. 10m"));
     assertThat(conditionErrors("{\"type\": \"no_events\", \"for\": \"0s\"}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "condition.for",
                 "must be longer than 0s, e.g. 10m: every connector is without events for 0s"));
   }
@@ -209,21 +211,22 @@ class AlertRuleJsonErrorsTest {
   void theWebhookNeedsAnHttpUrlWithAHost() throws Exception {
     assertThat(webhookErrors("{}"))
         .containsExactly(
-            new FieldError("webhook.url", "is required; give \"https://alerts.example.com/hook\""));
+            new ConfigError(
+                "webhook.url", "is required; give \"https://alerts.example.com/hook\""));
     assertThat(webhookErrors("{\"url\": \"https:///hook\"}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "webhook.url",
                 "has no host; write it like https://alerts.example.com/hook; was https:/hook"));
     assertThat(webhookErrors("{\"url\": \"hooks.slack.com/services/x\"}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "webhook.url",
                 "must start with http:// or https://, e.g. https://hooks.slack.com/services/…;"
                     + " was hooks.slack.com/services/x"));
     assertThat(webhookErrors("{\"url\": \"https://example.com/a b\"}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "webhook.url", "is not a valid URL (Illegal character in path at index 21)"));
   }
 
@@ -231,7 +234,7 @@ class AlertRuleJsonErrorsTest {
   void urlErrorsDoNotRepeatTheUrlsCredentials() throws Exception {
     assertThat(webhookErrors("{\"url\": \"ftp://bob:hunter2@example.com/x?token=s3cret\"}"))
         .containsExactly(
-            new FieldError(
+            new ConfigError(
                 "webhook.url",
                 "must start with http:// or https://, e.g. https://hooks.slack.com/services/…;"
                     + " was ftp://********@example.com/x?********"));
@@ -243,7 +246,7 @@ class AlertRuleJsonErrorsTest {
       assertThat(webhookErrors("{\"url\": \"https://example.com\", \"format\": " + bad + "}"))
           .as(bad)
           .containsExactly(
-              new FieldError(
+              new ConfigError(
                   "webhook.format",
                   "must be \"json\" (a JSON document) or \"slack\" (a Slack message), was " + bad));
     }

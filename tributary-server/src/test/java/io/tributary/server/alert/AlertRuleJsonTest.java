@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.api.config.Parsed;
 import io.tributary.server.alert.Condition.ConnectorFailed;
 import io.tributary.server.alert.Condition.LagAbove;
 import io.tributary.server.alert.Condition.NoEvents;

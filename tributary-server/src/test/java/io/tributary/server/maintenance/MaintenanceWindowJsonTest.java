@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.server.maintenance.Parsed.Invalid;
-import io.tributary.server.maintenance.Parsed.Valid;
+import io.tributary.api.config.ConfigError;
+import io.tributary.api.config.Parsed;
+import io.tributary.api.config.Parsed.Invalid;
+import io.tributary.api.config.Parsed.Valid;
 import io.tributary.server.maintenance.WindowSchedule.Once;
 import io.tributary.server.maintenance.WindowSchedule.Recurring;
 import java.time.Duration;
@@ -33,21 +35,21 @@ class MaintenanceWindowJsonTest {
     return ((Valid<MaintenanceWindow>) parsed).value();
   }
 
-  private static List<FieldError> errors(String body) {
+  private static List<ConfigError> errors(String body) {
     Parsed<MaintenanceWindow> parsed = MaintenanceWindowJson.parse(json(body), "w1");
     assertThat(parsed).isInstanceOf(Invalid.class);
     return ((Invalid<MaintenanceWindow>) parsed).errors();
   }
 
   /** The errors of a cron window whose body has {@code fields} added to a valid cron schedule. */
-  private static List<FieldError> cronErrors(String scheduleFields) {
+  private static List<ConfigError> cronErrors(String scheduleFields) {
     return errors(
         "{'connector': 'shop', 'schedule': {'type': 'cron', "
             + scheduleFields
             + "}, 'duration': '2h'}");
   }
 
-  private static FieldError only(List<FieldError> errors) {
+  private static ConfigError only(List<ConfigError> errors) {
     assertThat(errors).hasSize(1);
     return errors.get(0);
   }
@@ -199,7 +201,7 @@ class MaintenanceWindowJsonTest {
             errors(
                 "{'connektor': 'shop', 'schedule': {'type': 'cron', 'cron': '0 25 * *',"
                     + " 'time_zone': 'Europe/Pariss'}, 'duration': '2 hours', 'description': 5}"))
-        .extracting(FieldError::field)
+        .extracting(ConfigError::field)
         .containsExactly(
             "connektor",
             "connector",
@@ -211,7 +213,7 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void bodyThatIsNotAnObjectIsRejected() {
-    FieldError error = only(errors("[1, 2]"));
+    ConfigError error = only(errors("[1, 2]"));
     assertThat(error.field()).isEmpty();
     assertThat(error.message()).contains("must be a JSON object");
     assertThat(MaintenanceWindowJson.parse(null, "w1")).isInstanceOf(Invalid.class);
@@ -219,7 +221,7 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void unknownFieldIsRejectedWithTheKnownOnes() {
-    FieldError error =
+    ConfigError error =
         only(
             errors(
                 "{'connector': 'shop', 'schedule': {'type': 'once', 'start':"
@@ -233,7 +235,7 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void unknownScheduleFieldIsRejectedWithTheFieldsOfItsType() {
-    FieldError error =
+    ConfigError error =
         only(
             errors(
                 "{'connector': 'shop', 'schedule': {'type': 'once', 'start':"
@@ -248,7 +250,7 @@ class MaintenanceWindowJsonTest {
         "{'id': %s, 'connector': 'shop', 'schedule': {'type': 'once', 'start':"
             + " '2026-11-27T02:00:00Z'}, 'duration': '2h'}";
     assertThat(valid(body.formatted("'w1'")).id()).isEqualTo("w1");
-    FieldError error = only(errors(body.formatted("'w9'")));
+    ConfigError error = only(errors(body.formatted("'w9'")));
     assertThat(error.field()).isEqualTo("id");
     assertThat(error.message()).contains("\"w9\"", "\"w1\"", "leave the field out");
     assertThat(only(errors(body.formatted("7"))).field()).isEqualTo("id");
@@ -256,7 +258,7 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void missingConnectorIsRejectedSoThatNoWindowBecomesGlobalByMistake() {
-    FieldError error =
+    ConfigError error =
         only(
             errors(
                 "{'schedule': {'type': 'once', 'start': '2026-11-27T02:00:00Z'}, 'duration':"
@@ -276,25 +278,25 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void missingOrMalformedScheduleIsRejectedWithExamples() {
-    FieldError missing = only(errors("{'connector': 'shop', 'duration': '2h'}"));
+    ConfigError missing = only(errors("{'connector': 'shop', 'duration': '2h'}"));
     assertThat(missing.field()).isEqualTo("schedule");
     assertThat(missing.message())
         .contains("is required", "\"type\": \"once\"", "\"type\": \"cron\"");
-    FieldError notObject =
+    ConfigError notObject =
         only(errors("{'connector': 'shop', 'schedule': '0 2 * * *', 'duration': '2h'}"));
     assertThat(notObject.message()).startsWith("must be an object");
   }
 
   @Test
   void scheduleTypeIsRequiredAndMustBeKnown() {
-    FieldError missing =
+    ConfigError missing =
         only(
             errors(
                 "{'connector': 'shop', 'schedule': {'start': '2026-11-27T02:00:00Z'},"
                     + " 'duration': '2h'}"));
     assertThat(missing.field()).isEqualTo("schedule.type");
     assertThat(missing.message()).contains("is required", "\"once\"", "\"cron\"");
-    FieldError unknown =
+    ConfigError unknown =
         only(errors("{'connector': 'shop', 'schedule': {'type': 'onse'}, 'duration': '2h'}"));
     assertThat(unknown.field()).isEqualTo("schedule.type");
     assertThat(unknown.message()).contains("unknown schedule type 'onse'; did you mean 'once'?");
@@ -302,11 +304,11 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void oneOffStartIsRequiredAndMustBeAnIsoTime() {
-    FieldError missing =
+    ConfigError missing =
         only(errors("{'connector': 'shop', 'schedule': {'type': 'once'}, 'duration': '2h'}"));
     assertThat(missing.field()).isEqualTo("schedule.start");
     assertThat(missing.message()).contains("is required", "2026-11-27T02:00:00Z");
-    FieldError malformed =
+    ConfigError malformed =
         only(
             errors(
                 "{'connector': 'shop', 'schedule': {'type': 'once', 'start': '2026-11-27 02:00'},"
@@ -320,30 +322,30 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void cronIsRequiredAndMustBeAString() {
-    FieldError missing = only(cronErrors("'time_zone': 'UTC'"));
+    ConfigError missing = only(cronErrors("'time_zone': 'UTC'"));
     assertThat(missing.field()).isEqualTo("schedule.cron");
     assertThat(missing.message()).contains("is required", "0 2 * * SUN");
-    FieldError number = only(cronErrors("'cron': 5, 'time_zone': 'UTC'"));
+    ConfigError number = only(cronErrors("'cron': 5, 'time_zone': 'UTC'"));
     assertThat(number.message()).startsWith("must be a string");
   }
 
   @Test
   void cronMistakeIsReportedAsTheParserExplainsIt() {
-    FieldError error = only(cronErrors("'cron': '0 25 * * *', 'time_zone': 'UTC'"));
+    ConfigError error = only(cronErrors("'cron': '0 25 * * *', 'time_zone': 'UTC'"));
     assertThat(error)
-        .isEqualTo(new FieldError("schedule.cron", "cron 'hour' field: 25 is out of range 0-23"));
+        .isEqualTo(new ConfigError("schedule.cron", "cron 'hour' field: 25 is out of range 0-23"));
   }
 
   @Test
   void cronThatNeverFiresIsRejected() {
-    FieldError error = only(cronErrors("'cron': '0 0 30 2 *', 'time_zone': 'UTC'"));
+    ConfigError error = only(cronErrors("'cron': '0 0 30 2 *', 'time_zone': 'UTC'"));
     assertThat(error.field()).isEqualTo("schedule.cron");
     assertThat(error.message()).contains("'0 0 30 2 *' never fires");
   }
 
   @Test
   void timeZoneIsRequired() {
-    FieldError error = only(cronErrors("'cron': '0 2 * * *'"));
+    ConfigError error = only(cronErrors("'cron': '0 2 * * *'"));
     assertThat(error.field()).isEqualTo("schedule.time_zone");
     assertThat(error.message()).contains("is required", "IANA", "Europe/Paris");
     assertThat(only(cronErrors("'cron': '0 2 * * *', 'time_zone': 1")).message())
@@ -352,7 +354,7 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void unknownTimeZoneMustBeAnIanaName() {
-    FieldError error = only(cronErrors("'cron': '0 2 * * *', 'time_zone': 'Paris'"));
+    ConfigError error = only(cronErrors("'cron': '0 2 * * *', 'time_zone': 'Paris'"));
     assertThat(error.field()).isEqualTo("schedule.time_zone");
     assertThat(error.message())
         .startsWith("unknown time zone 'Paris'")
@@ -367,7 +369,7 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void durationIsRequired() {
-    FieldError error =
+    ConfigError error =
         only(
             errors(
                 "{'connector': 'shop', 'schedule': {'type': 'once', 'start': '2026-11-27T02:00:00Z'}}"));
@@ -402,7 +404,7 @@ class MaintenanceWindowJsonTest {
 
   @Test
   void descriptionMustBeAString() {
-    FieldError error =
+    ConfigError error =
         only(
             errors(
                 "{'connector': 'shop', 'schedule': {'type': 'once', 'start':"
