@@ -2,11 +2,8 @@ package io.tributary.server.http;
 
 import static io.tributary.server.http.Json.obj;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.tributary.api.config.ConfigError;
-import io.tributary.api.config.Parsed;
 import io.tributary.server.alert.AlertRule;
 import io.tributary.server.alert.AlertRuleJson;
 import io.tributary.server.alert.AlertStore;
@@ -97,23 +94,13 @@ public final class AlertRoutes {
   }
 
   private AlertRule parse(Context ctx, String id) {
-    JsonNode body = Json.MAPPER.valueToTree(Json.object(ctx));
-    return switch (AlertRuleJson.parse(body, id)) {
-      case Parsed.Valid<AlertRule> v -> {
-        String connector = v.value().connector();
-        if (connector != null && !connectorExists.test(connector)) {
-          throw invalid(
-              List.of(
-                  new ConfigError(
-                      "connector",
-                      "no connector named '"
-                          + connector
-                          + "'; use null for a rule that watches every connector")));
-        }
-        yield v.value();
-      }
-      case Parsed.Invalid<AlertRule> i -> throw invalid(i.errors());
-    };
+    AlertRule value = Json.parse(ctx, AlertRuleJson::parse, id, "the alert rule");
+    Json.requireConnector(
+        value.connector(),
+        connectorExists,
+        "the alert rule",
+        "a rule that watches every connector");
+    return value;
   }
 
   private AlertRule existing(String id) {
@@ -132,9 +119,5 @@ public final class AlertRoutes {
       webhook.put("url", rule.webhook().redactedUrl());
     }
     return Json.tree(json);
-  }
-
-  private static ApiException invalid(List<ConfigError> errors) {
-    return ApiException.invalid("the alert rule", errors);
   }
 }

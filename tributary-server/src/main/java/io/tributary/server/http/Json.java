@@ -4,11 +4,19 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.tributary.api.config.ConfigError;
+import io.tributary.api.config.Parsed;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Reading request bodies and writing answers as JSON. Answers are built as trees of maps, lists and
@@ -28,7 +36,7 @@ final class Json {
   /** The body as a JSON object; 415 unless it is JSON, 400 unless it is an object. */
   static Map<String, Object> object(Context ctx) {
     String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new ApiException(
           415,
           "unsupported_media_type",
@@ -50,6 +58,37 @@ final class Json {
     }
   }
 
+  /**
+   * The body read by {@code reader} (which reports every error at once), or 400 {@code
+   * invalid_config} naming {@code what} and listing the errors.
+   */
+  static <T> T parse(
+      Context ctx, BiFunction<JsonNode, String, Parsed<T>> reader, String id, String what) {
+    JsonNode body = MAPPER.valueToTree(object(ctx));
+    return switch (reader.apply(body, id)) {
+      case Parsed.Valid<T> v -> v.value();
+      case Parsed.Invalid<T> i -> throw ApiException.invalid(what, i.errors());
+    };
+  }
+
+  /**
+   * 400 unless {@code connector} is null (every connector) or names one that exists.
+   *
+   * @param what the document, e.g. "the alert rule"
+   * @param nullMeans what null would mean, to suggest it
+   */
+  static void requireConnector(
+      String connector, Predicate<String> exists, String what, String nullMeans) {
+    if (connector != null && !exists.test(connector)) {
+      throw ApiException.invalid(
+          what,
+          List.of(
+              new ConfigError(
+                  "connector",
+                  "no connector named '" + connector + "'; use null for " + nullMeans)));
+    }
+  }
+
   static void write(Context ctx, int status, Object tree) {
     try {
       ctx.status(status)
@@ -66,7 +105,7 @@ final class Json {
 
   /** A Jackson tree as the plain map answers are built from. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> tree(com.fasterxml.jackson.databind.JsonNode node) {
+  static Map<String, Object> tree(JsonNode node) {
     return MAPPER.convertValue(node, Map.class);
   }
 
@@ -89,7 +128,7 @@ final class Json {
       return copy;
     }
     if (value instanceof Iterable<?> list) {
-      java.util.List<Object> copy = new java.util.ArrayList<>();
+      List<Object> copy = new ArrayList<>();
       list.forEach(v -> copy.add(plain(v)));
       return copy;
     }

@@ -2,10 +2,7 @@ package io.tributary.server.http;
 
 import static io.tributary.server.http.Json.obj;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.tributary.api.config.ConfigError;
-import io.tributary.api.config.Parsed;
 import io.tributary.server.maintenance.MaintenanceWindow;
 import io.tributary.server.maintenance.MaintenanceWindowJson;
 import io.tributary.server.maintenance.MaintenanceWindows;
@@ -138,23 +135,14 @@ public final class MaintenanceRoutes {
   }
 
   private MaintenanceWindow parse(Context ctx, String id) {
-    JsonNode body = Json.MAPPER.valueToTree(Json.object(ctx));
-    return switch (MaintenanceWindowJson.parse(body, id)) {
-      case Parsed.Valid<MaintenanceWindow> v -> {
-        String connector = v.value().connector();
-        if (connector != null && !connectorExists.test(connector)) {
-          throw invalid(
-              List.of(
-                  new ConfigError(
-                      "connector",
-                      "no connector named '"
-                          + connector
-                          + "'; use null for a window that applies to every connector")));
-        }
-        yield v.value();
-      }
-      case Parsed.Invalid<MaintenanceWindow> i -> throw invalid(i.errors());
-    };
+    MaintenanceWindow value =
+        Json.parse(ctx, MaintenanceWindowJson::parse, id, "the maintenance window");
+    Json.requireConnector(
+        value.connector(),
+        connectorExists,
+        "the maintenance window",
+        "a window that applies to every connector");
+    return value;
   }
 
   private MaintenanceWindow existing(String id) {
@@ -168,9 +156,5 @@ public final class MaintenanceRoutes {
 
   private static String describe(MaintenanceWindow w) {
     return (w.connector() == null ? "all connectors" : w.connector()) + ", " + w.duration();
-  }
-
-  private static ApiException invalid(List<ConfigError> errors) {
-    return ApiException.invalid("the maintenance window", errors);
   }
 }
