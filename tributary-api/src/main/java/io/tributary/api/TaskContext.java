@@ -18,6 +18,12 @@ public interface TaskContext {
   /** Reports how far the task is behind the source, in bytes of source log, when known. */
   void lag(long bytesBehind);
 
+  /**
+   * Reports how much source log the source keeps for this pipeline (PostgreSQL: WAL its replication
+   * slot holds back), when known; a stuck pipeline makes it grow until the disk fills.
+   */
+  default void retained(long bytes) {}
+
   Clock clock();
 
   /** The re-snapshot a user asked for, if any; see {@link SnapshotRequest}. */

@@ -15,6 +15,7 @@ final class PipelineMetrics implements TaskContext {
   private final AtomicLong eventsWritten = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong lagBytes = new AtomicLong(-1);
+  private final AtomicLong retainedBytes = new AtomicLong(-1);
   private final LatencyWindow latencies = new LatencyWindow(1024);
   private final Map<String, long[]> snapshot = new ConcurrentHashMap<>();
   private volatile PipelineState state = PipelineState.CREATED;
@@ -51,6 +52,11 @@ final class PipelineMetrics implements TaskContext {
   @Override
   public void lag(long bytesBehind) {
     lagBytes.set(bytesBehind);
+  }
+
+  @Override
+  public void retained(long bytes) {
+    retainedBytes.set(bytes);
   }
 
   @Override
@@ -99,6 +105,7 @@ final class PipelineMetrics implements TaskContext {
         lagBytes.get(),
         Map.copyOf(snapshot),
         latencies.percentile(50),
-        latencies.percentile(99));
+        latencies.percentile(99),
+        retainedBytes.get());
   }
 }

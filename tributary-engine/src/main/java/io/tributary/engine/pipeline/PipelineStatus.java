@@ -16,6 +16,8 @@ import java.util.Map;
  * @param snapshotProgress per table: {rows done, rows estimated}
  * @param latencyP50Ms median time from capture to durable over the latest 1,024 writes, -1 if none
  * @param latencyP99Ms 99th percentile of the same, -1 if none
+ * @param retainedBytes source log the source keeps for this pipeline (PostgreSQL: WAL its slot
+ *     holds back), -1 when unknown
  */
 public record PipelineStatus(
     PipelineState state,
@@ -27,4 +29,5 @@ public record PipelineStatus(
     long lagBytes,
     Map<String, long[]> snapshotProgress,
     double latencyP50Ms,
-    double latencyP99Ms) {}
+    double latencyP99Ms,
+    long retainedBytes) {}

@@ -176,13 +176,15 @@ public final class StreamingSession implements AutoCloseable {
     try (PreparedStatement st =
         meta.prepareStatement(
             "SELECT pg_logical_emit_message(false, ?, ?)::text, "
-                + "pg_current_wal_lsn() - confirmed_flush_lsn FROM pg_replication_slots WHERE slot_name = ?")) {
+                + "pg_current_wal_lsn() - confirmed_flush_lsn, pg_current_wal_lsn() - restart_lsn "
+                + "FROM pg_replication_slots WHERE slot_name = ?")) {
       st.setString(1, ChangeStream.HEARTBEAT_PREFIX);
       st.setString(2, config.pipeline());
       st.setString(3, config.slot());
       try (ResultSet rs = st.executeQuery()) {
         if (rs.next()) {
           context.lag(rs.getLong(2));
+          context.retained(rs.getLong(3));
         }
       }
     }

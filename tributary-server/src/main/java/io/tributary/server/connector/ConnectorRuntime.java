@@ -150,6 +150,7 @@ public final class ConnectorRuntime {
         last,
         s == null ? -1 : s.latencyP50Ms(),
         s == null ? -1 : s.latencyP99Ms(),
+        s == null ? -1 : s.retainedBytes(),
         progress(s, now),
         errors());
   }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param lastEventAt when the last event was written, or null
  * @param latencyP50Ms median time from capture to durable over the latest writes, -1 if unknown
  * @param latencyP99Ms 99th percentile of the same, -1 if unknown
+ * @param retainedBytes source log kept for this connector (PostgreSQL: WAL its slot holds back), -1
+ *     if unknown
  * @param snapshot progress per table of the running or last snapshot
  * @param errors the latest errors, newest first (at most 20)
  */
@@ -29,6 +31,7 @@ public record ConnectorStatus(
     Instant lastEventAt,
     double latencyP50Ms,
     double latencyP99Ms,
+    long retainedBytes,
     List<TableProgress> snapshot,
     List<ErrorEntry> errors) {
 

@@ -29,6 +29,11 @@ record RequestingContext(TaskContext engine, SnapshotRequest request) implements
   }
 
   @Override
+  public void retained(long bytes) {
+    engine.retained(bytes);
+  }
+
+  @Override
   public Clock clock() {
     return engine.clock();
   }

@@ -86,8 +86,7 @@ final class AlertMonitor implements AutoCloseable {
         s.lagSeconds() < 0 ? null : Duration.ofMillis((long) (s.lagSeconds() * 1000)),
         s.lastEventAt(),
         s.since(),
-        // WAL the connector has not confirmed yet: what its replication slot holds back
-        s.lagBytes() < 0 ? null : s.lagBytes(),
+        s.retainedBytes() < 0 ? null : s.retainedBytes(),
         now);
   }
 

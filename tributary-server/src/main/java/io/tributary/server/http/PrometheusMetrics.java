@@ -50,6 +50,14 @@ final class PrometheusMetrics {
     }
     help(
         out,
+        "tributary_connector_retained_bytes",
+        "gauge",
+        "Source log kept for the connector (PostgreSQL: WAL its slot holds back; -1 unknown).");
+    for (ConnectorDetails d : connectors) {
+      sample(out, "tributary_connector_retained_bytes", d.name(), null, d.status().retainedBytes());
+    }
+    help(
+        out,
         "tributary_connector_errors",
         "gauge",
         "Errors the connector has recorded (the latest 20 are kept).");

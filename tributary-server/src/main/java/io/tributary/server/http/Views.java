@@ -92,7 +92,7 @@ final class Views {
         "maintenance",
         maintenance,
         "wal_retained_bytes",
-        null);
+        s.retainedBytes() < 0 ? null : s.retainedBytes());
   }
 
   static Map<String, Object> version(ConfigVersion v) {

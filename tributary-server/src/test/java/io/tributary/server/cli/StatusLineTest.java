@@ -24,6 +24,7 @@ class StatusLineTest {
             -1,
             Map.of(),
             -1,
+            -1,
             -1);
 
     assertThat(StatusLine.format("shop", s, NOW))
@@ -42,6 +43,7 @@ class StatusLineTest {
             2,
             4096,
             Map.of("public.orders", new long[] {1200, 5000}),
+            -1,
             -1,
             -1);
 

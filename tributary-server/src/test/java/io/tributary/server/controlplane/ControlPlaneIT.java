@@ -1,6 +1,7 @@
 package io.tributary.server.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.server.controlplane.ApiClient.Answer;
@@ -179,6 +180,19 @@ class ControlPlaneIT {
         .doesNotContain("\"password\":\"tributary\"");
     JsonNode status = admin.get("/api/v1/connectors/" + name + "/status").json();
     assertThat(status.at("/latency_ms/p99").asDouble(-1)).isGreaterThanOrEqualTo(0);
+    assertThat(admin.get("/metrics").body())
+        .contains("tributary_connector_retained_bytes{connector=\"" + name + "\"}");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        admin
+                            .get("/api/v1/connectors/" + name + "/status")
+                            .json()
+                            .get("wal_retained_bytes")
+                            .isNumber())
+                    .isTrue());
     assertThat(status.get("events_total").asLong()).isEqualTo(4);
     assertThat(admin.get("/metrics").body())
         .contains("tributary_connector_events_total{connector=\"" + name + "\"} 4");
