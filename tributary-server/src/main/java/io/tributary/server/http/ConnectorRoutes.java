@@ -259,8 +259,8 @@ final class ConnectorRoutes {
           obj(
               "at", p.at(),
               "events_per_second", p.eventsPerSecond(),
-              "lag_bytes", p.lagBytes(),
-              "lag_seconds", p.lagSeconds(),
+              "lag_bytes", Views.known(p.lagBytes()),
+              "lag_seconds", Views.known(p.lagSeconds()),
               "latency_ms", p.latencyP99Ms() < 0 ? null : p.latencyP99Ms()));
     }
     Json.ok(ctx, obj("points", points));

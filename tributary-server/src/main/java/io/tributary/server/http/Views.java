@@ -30,8 +30,8 @@ final class Views {
         "type", d.type(),
         "state", s.state().name(),
         "events_per_second", s.eventsPerSecond(),
-        "lag_bytes", s.lagBytes(),
-        "lag_seconds", s.lagSeconds(),
+        "lag_bytes", known(s.lagBytes()),
+        "lag_seconds", known(s.lagSeconds()),
         "last_event_at", s.lastEventAt(),
         "version", d.version());
   }
@@ -78,9 +78,9 @@ final class Views {
         "events_per_second",
         s.eventsPerSecond(),
         "lag_bytes",
-        s.lagBytes(),
+        known(s.lagBytes()),
         "lag_seconds",
-        s.lagSeconds(),
+        known(s.lagSeconds()),
         "last_event_at",
         s.lastEventAt(),
         "latency_ms",
@@ -93,6 +93,15 @@ final class Views {
         maintenance,
         "wal_retained_bytes",
         s.retainedBytes() < 0 ? null : s.retainedBytes());
+  }
+
+  /** A measurement, or null (JSON null) when it is not known yet (reported as negative). */
+  static Long known(long value) {
+    return value < 0 ? null : value;
+  }
+
+  static Double known(double value) {
+    return value < 0 ? null : value;
   }
 
   static Map<String, Object> version(ConfigVersion v) {

@@ -103,6 +103,16 @@ final class BrowserSession implements AutoCloseable {
     until(ExpectedConditions.alertIsPresent()).accept();
   }
 
+  /** Saves what the browser shows as a PNG (for looking at a run, and at a failure). */
+  void screenshot(Path file) {
+    try {
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException | RuntimeException e) {
+      // a screenshot is a courtesy: never the reason a test fails
+    }
+  }
+
   Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }

@@ -27,6 +27,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class WebUiIT {
+  /** Where the test leaves pictures of the UI it drove (the last page, also after a failure). */
+  private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+
   @TempDir Path data;
   @TempDir Path profile;
   private final PostgresServer postgres = PostgresServer.shared();
@@ -53,6 +56,7 @@ class WebUiIT {
   @AfterEach
   void stop() {
     if (browser != null) {
+      browser.screenshot(SCREENSHOTS.resolve("last-page.png"));
       browser.close();
     }
     if (fixture != null) {
@@ -85,6 +89,7 @@ class WebUiIT {
     browser.until(ExpectedConditions.urlContains("#/connectors/" + name));
     browser.awaitState("STREAMING");
     assertThat(fixture.awaitEvents(name + ".public.orders", 2)).hasSize(2);
+    browser.screenshot(SCREENSHOTS.resolve("detail.png"));
     assertThat(
             fixture
                 .admin()
@@ -136,6 +141,7 @@ class WebUiIT {
     browser.byTestId("mw-duration").sendKeys("10s");
     browser.click("mw-submit");
     browser.byTestId("window-row");
+    browser.screenshot(SCREENSHOTS.resolve("maintenance.png"));
 
     browser.open(base + "#/connectors/" + name);
     browser.awaitState("MAINTENANCE");
