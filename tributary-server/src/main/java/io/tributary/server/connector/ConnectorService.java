@@ -100,13 +100,18 @@ public final class ConnectorService implements AutoCloseable {
         && (source.get("tables") == null
             || source.get("tables") instanceof List<?> l && l.isEmpty())) {
       Map<String, Object> copy = new LinkedHashMap<>(document);
-      Map<String, Object> withTables = new LinkedHashMap<>();
-      source.forEach((k, v) -> withTables.put(String.valueOf(k), v));
-      withTables.put("tables", List.of("*.*"));
-      copy.put("source", withTables);
+      copy.put("source", everyTable(source));
       return copy;
     }
     return document;
+  }
+
+  /** A copy of {@code source} that captures every table ({@code *.*}), whatever it chose. */
+  private static Map<String, Object> everyTable(Map<?, ?> source) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    source.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    copy.put("tables", List.of("*.*"));
+    return copy;
   }
 
   /**
@@ -114,11 +119,9 @@ public final class ConnectorService implements AutoCloseable {
    * ignored.
    */
   public List<DiscoveredTable> discover(Map<String, Object> source) {
-    Map<String, Object> withTables = new LinkedHashMap<>(source);
-    withTables.put("tables", List.of("*.*"));
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("name", "discovery");
-    document.put("source", withTables);
+    document.put("source", everyTable(source));
     ValidPipeline valid = loader.validator().validate(definition(document));
     return valid.connector().discover(valid.source());
   }
@@ -409,6 +412,28 @@ public final class ConnectorService implements AutoCloseable {
               r.createdAt(),
               r.updatedAt(),
               runtime(r.name()).status()));
+    }
+    return all;
+  }
+
+  /** The names of every connector, sorted. */
+  public List<String> names() {
+    return repository.list().stream().map(ConnectorRecord::name).toList();
+  }
+
+  /** Whether a connector of that name exists. */
+  public boolean exists(String name) {
+    return repository.find(name).isPresent();
+  }
+
+  /**
+   * Every connector's status by name: what monitors and metrics need, without reading and redacting
+   * each connector's document as {@link #list} does.
+   */
+  public Map<String, ConnectorStatus> statuses() {
+    Map<String, ConnectorStatus> all = new java.util.TreeMap<>();
+    for (ConnectorRecord r : repository.list()) {
+      all.put(r.name(), runtime(r.name()).status());
     }
     return all;
   }

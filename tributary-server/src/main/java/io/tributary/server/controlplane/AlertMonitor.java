@@ -6,7 +6,6 @@ import io.tributary.server.alert.AlertRule;
 import io.tributary.server.alert.AlertStore;
 import io.tributary.server.alert.Observation;
 import io.tributary.server.alert.WebhookNotifier;
-import io.tributary.server.connector.ConnectorDetails;
 import io.tributary.server.connector.ConnectorService;
 import io.tributary.server.connector.ConnectorStatus;
 import java.time.Clock;
@@ -57,9 +56,7 @@ final class AlertMonitor implements AutoCloseable {
     try {
       Instant now = clock.instant();
       List<Observation> observations = new ArrayList<>();
-      for (ConnectorDetails d : connectors.list()) {
-        observations.add(observe(d.name(), d.status(), now));
-      }
+      connectors.statuses().forEach((name, status) -> observations.add(observe(name, status, now)));
       List<AlertRule> rules = store.rules();
       for (AlertEvent event : evaluator.evaluate(rules, observations, now)) {
         String id = store.recordEvent(event);

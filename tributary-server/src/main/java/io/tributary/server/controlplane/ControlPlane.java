@@ -93,8 +93,7 @@ public final class ControlPlane implements AutoCloseable {
       DocumentRepository documents = new DocumentRepository(db);
       MaintenanceWindows windows = new MaintenanceWindows(documents);
       AlertStore alerts = new AlertStore(documents);
-      Predicate<String> exists =
-          name -> connectors.list().stream().anyMatch(c -> c.name().equals(name));
+      Predicate<String> exists = connectors::exists;
       MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(windows, exists, audit, clock);
       List<Route> extra = new ArrayList<>(maintenanceRoutes.routes());
       extra.addAll(new AlertRoutes(alerts, exists, audit, clock).routes());

@@ -74,7 +74,7 @@ public final class ApiServer implements AutoCloseable {
                   "/metrics",
                   ctx ->
                       ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                          .result(PrometheusMetrics.render(services.connectors().list())));
+                          .result(PrometheusMetrics.render(services.connectors().statuses())));
               for (HandlerType m :
                   List.of(
                       HandlerType.GET,

@@ -287,9 +287,7 @@ final class ConnectorRoutes {
   }
 
   private Map<String, Object> details(ConnectorDetails d) {
-    Map<String, Object> view = Views.details(d);
-    view.put("status", status(d.name(), d.status()));
-    return view;
+    return Views.details(d, status(d.name(), d.status()));
   }
 
   private Map<String, Object> status(String name, ConnectorStatus s) {

@@ -1,82 +1,86 @@
 package io.tributary.server.http;
 
-import io.tributary.server.connector.ConnectorDetails;
 import io.tributary.server.connector.ConnectorState;
 import io.tributary.server.connector.ConnectorStatus;
-import java.util.List;
+import java.util.Map;
 
 /** The Prometheus text exposition of every connector's health. */
 final class PrometheusMetrics {
   private PrometheusMetrics() {}
 
-  static String render(List<ConnectorDetails> connectors) {
+  static String render(Map<String, ConnectorStatus> connectors) {
     StringBuilder out = new StringBuilder();
     help(
         out,
         "tributary_connector_events_total",
         "counter",
         "Events written durably since the server started the connector.");
-    for (ConnectorDetails d : connectors) {
-      sample(out, "tributary_connector_events_total", d.name(), null, d.status().eventsTotal());
+    for (Map.Entry<String, ConnectorStatus> d : connectors.entrySet()) {
+      sample(out, "tributary_connector_events_total", d.getKey(), null, d.getValue().eventsTotal());
     }
     help(
         out,
         "tributary_connector_events_per_second",
         "gauge",
         "Events per second over the last 10 s.");
-    for (ConnectorDetails d : connectors) {
+    for (Map.Entry<String, ConnectorStatus> d : connectors.entrySet()) {
       sample(
           out,
           "tributary_connector_events_per_second",
-          d.name(),
+          d.getKey(),
           null,
-          d.status().eventsPerSecond());
+          d.getValue().eventsPerSecond());
     }
     help(
         out,
         "tributary_connector_lag_bytes",
         "gauge",
         "Source log bytes not yet captured (-1 unknown).");
-    for (ConnectorDetails d : connectors) {
-      sample(out, "tributary_connector_lag_bytes", d.name(), null, d.status().lagBytes());
+    for (Map.Entry<String, ConnectorStatus> d : connectors.entrySet()) {
+      sample(out, "tributary_connector_lag_bytes", d.getKey(), null, d.getValue().lagBytes());
     }
     help(
         out,
         "tributary_connector_lag_seconds",
         "gauge",
         "How far behind the source the connector is (-1 unknown).");
-    for (ConnectorDetails d : connectors) {
-      sample(out, "tributary_connector_lag_seconds", d.name(), null, d.status().lagSeconds());
+    for (Map.Entry<String, ConnectorStatus> d : connectors.entrySet()) {
+      sample(out, "tributary_connector_lag_seconds", d.getKey(), null, d.getValue().lagSeconds());
     }
     help(
         out,
         "tributary_connector_retained_bytes",
         "gauge",
         "Source log kept for the connector (PostgreSQL: WAL its slot holds back; -1 unknown).");
-    for (ConnectorDetails d : connectors) {
-      sample(out, "tributary_connector_retained_bytes", d.name(), null, d.status().retainedBytes());
+    for (Map.Entry<String, ConnectorStatus> d : connectors.entrySet()) {
+      sample(
+          out,
+          "tributary_connector_retained_bytes",
+          d.getKey(),
+          null,
+          d.getValue().retainedBytes());
     }
     help(
         out,
         "tributary_connector_errors",
         "gauge",
         "Errors the connector has recorded (the latest 20 are kept).");
-    for (ConnectorDetails d : connectors) {
-      sample(out, "tributary_connector_errors", d.name(), null, d.status().errors().size());
+    for (Map.Entry<String, ConnectorStatus> d : connectors.entrySet()) {
+      sample(out, "tributary_connector_errors", d.getKey(), null, d.getValue().errors().size());
     }
     help(
         out,
         "tributary_connector_state",
         "gauge",
         "1 for the connector's current state, 0 for the others.");
-    for (ConnectorDetails d : connectors) {
+    for (Map.Entry<String, ConnectorStatus> d : connectors.entrySet()) {
       for (ConnectorState s : ConnectorState.values()) {
         sample(
             out,
             "tributary_connector_state",
-            d.name(),
+            d.getKey(),
             "state=\"" + s.name() + "\"",
-            s == d.status().state() ? 1 : 0);
+            s == d.getValue().state() ? 1 : 0);
       }
     }
     help(
@@ -84,12 +88,12 @@ final class PrometheusMetrics {
         "tributary_connector_snapshot_rows",
         "gauge",
         "Rows copied by the snapshot, per table.");
-    for (ConnectorDetails d : connectors) {
-      for (ConnectorStatus.TableProgress t : d.status().snapshot()) {
+    for (Map.Entry<String, ConnectorStatus> d : connectors.entrySet()) {
+      for (ConnectorStatus.TableProgress t : d.getValue().snapshot()) {
         sample(
             out,
             "tributary_connector_snapshot_rows",
-            d.name(),
+            d.getKey(),
             "table=\"" + escape(t.table()) + "\"",
             t.rowsDone());
       }
@@ -99,12 +103,12 @@ final class PrometheusMetrics {
         "tributary_connector_snapshot_rows_estimated",
         "gauge",
         "Rows the snapshot expects to copy, per table (planner estimate).");
-    for (ConnectorDetails d : connectors) {
-      for (ConnectorStatus.TableProgress t : d.status().snapshot()) {
+    for (Map.Entry<String, ConnectorStatus> d : connectors.entrySet()) {
+      for (ConnectorStatus.TableProgress t : d.getValue().snapshot()) {
         sample(
             out,
             "tributary_connector_snapshot_rows_estimated",
-            d.name(),
+            d.getKey(),
             "table=\"" + escape(t.table()) + "\"",
             t.rowsTotal());
       }

@@ -13,7 +13,6 @@ import io.tributary.server.security.Permission;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +58,8 @@ final class StreamRoutes {
 
   private void list(Context ctx, Caller caller) throws IOException {
     List<Object> streams = new ArrayList<>();
-    for (var d : connectors.list()) {
-      Path dir = logDirectory(d.name());
+    for (String name : connectors.names()) {
+      Path dir = connectors.logDirectory(name);
       if (!Files.isDirectory(dir)) {
         continue;
       }
@@ -72,7 +71,7 @@ final class StreamRoutes {
                   "name",
                   s,
                   "connector",
-                  d.name(),
+                  name,
                   "events",
                   end - reader.earliestOffset(s),
                   "next_offset",
@@ -147,7 +146,7 @@ final class StreamRoutes {
     String connector = dot < 0 ? stream : stream.substring(0, dot);
     Path dir;
     try {
-      dir = logDirectory(connector);
+      dir = connectors.logDirectory(connector);
     } catch (NotFoundException e) {
       throw ApiException.notFound(noStream(stream));
     }
@@ -160,15 +159,6 @@ final class StreamRoutes {
       throw ApiException.notFound(noStream(stream));
     }
     return reader;
-  }
-
-  private Path logDirectory(String connector) {
-    try {
-      return connectors.logDirectory(connector);
-    } catch (UncheckedIOException e) {
-      throw new ApiException(
-          500, "internal", "cannot read the log of " + connector + ": " + e.getMessage());
-    }
   }
 
   private static Duration waitParam(Context ctx) {

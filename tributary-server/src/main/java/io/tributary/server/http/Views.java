@@ -36,7 +36,8 @@ final class Views {
         "version", d.version());
   }
 
-  static Map<String, Object> details(ConnectorDetails d) {
+  /** A connector; {@code status} is its rendered {@link #status}. */
+  static Map<String, Object> details(ConnectorDetails d, Map<String, Object> status) {
     return obj(
         "name", d.name(),
         "type", d.type(),
@@ -44,7 +45,7 @@ final class Views {
         "version", d.version(),
         "created_at", d.createdAt(),
         "updated_at", d.updatedAt(),
-        "status", status(d.status(), null));
+        "status", status);
   }
 
   /**
