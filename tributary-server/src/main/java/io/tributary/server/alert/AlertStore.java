@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.api.config.Parsed;
 import io.tributary.server.store.DocumentRepository;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,13 +73,7 @@ public final class AlertStore {
 
   /** The latest events, newest first, as the API shows them. */
   public List<JsonNode> history(int limit) {
-    List<JsonNode> all = new ArrayList<>();
-    documents.all(EVENT).values().forEach(json -> all.add(read(json)));
-    List<JsonNode> newest = new ArrayList<>();
-    for (int i = all.size() - 1; i >= 0 && newest.size() < limit; i--) {
-      newest.add(all.get(i));
-    }
-    return newest;
+    return documents.latest(EVENT, limit).stream().map(AlertStore::read).toList();
   }
 
   private static JsonNode read(String json) {

@@ -3,7 +3,9 @@ package io.tributary.server.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,6 +64,28 @@ public final class DocumentRepository {
                 all.put(rs.getString(1), rs.getString(2));
               }
               return all;
+            }
+          }
+        });
+  }
+
+  /**
+   * The newest {@code limit} documents of a kind, newest first (the reverse order of {@link #all}).
+   */
+  public List<String> latest(String kind, int limit) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT body FROM documents WHERE kind = ? ORDER BY updated_at DESC, id DESC LIMIT ?")) {
+            st.setString(1, kind);
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+              List<String> latest = new ArrayList<>();
+              while (rs.next()) {
+                latest.add(rs.getString(1));
+              }
+              return latest;
             }
           }
         });
