@@ -20,7 +20,9 @@ public interface Destination extends AutoCloseable {
 
   /**
    * Writes the batches' events in order and records the last batch's offset, atomically: after a
-   * crash either all of it is visible with the offset, or none of it. Returns once durable.
+   * crash either all of it is visible with the offset, or none of it. Returns once durable. The
+   * events' bytes are lent for the call only: the engine recycles their buffers once it returns
+   * (see {@link EncodedEvents#release()}), so a destination copies what it keeps.
    *
    * @throws RetriableException when the write failed but may succeed later; the engine then resumes
    *     from a fresh {@link #committedOffset()}

@@ -1,7 +1,6 @@
 package io.tributary.api;
 
 import io.tributary.api.offset.SourceOffset;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Objects;
  * @param offset the position reached after the last event
  * @param endOfSource whether the source has nothing more to give
  */
-public record EncodedBatch(List<EncodedEvent> events, SourceOffset offset, boolean endOfSource)
+public record EncodedBatch(EncodedEvents events, SourceOffset offset, boolean endOfSource)
     implements Polled {
   public EncodedBatch {
     Objects.requireNonNull(events, "events");

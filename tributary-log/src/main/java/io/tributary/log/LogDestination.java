@@ -2,7 +2,6 @@ package io.tributary.log;
 
 import io.tributary.api.Destination;
 import io.tributary.api.EncodedBatch;
-import io.tributary.api.EncodedEvent;
 import io.tributary.api.FatalException;
 import io.tributary.api.RetriableException;
 import io.tributary.api.config.Config;
@@ -164,9 +163,7 @@ public final class LogDestination implements Destination {
     }
     try {
       for (EncodedBatch batch : batches) {
-        for (EncodedEvent event : batch.events()) {
-          log.append(event.stream(), event.timestampMs(), event.key(), event.value());
-        }
+        log.append(batch.events());
       }
       log.commit(batches.getLast().offset().encode());
     } catch (IOException e) {

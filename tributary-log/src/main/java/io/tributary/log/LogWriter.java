@@ -1,8 +1,9 @@
 package io.tributary.log;
 
+import io.tributary.api.EncodedEvents;
 import io.tributary.log.checkpoint.Checkpoint;
 import io.tributary.log.checkpoint.CheckpointFile;
-import io.tributary.log.segment.RecordFormat;
+import io.tributary.log.segment.RecordBytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -43,6 +44,7 @@ public final class LogWriter implements AutoCloseable {
   private final LogSettings settings;
   private final FileChannel lockChannel;
   private final CRC32C crc = new CRC32C();
+  private final RecordBytes record = new RecordBytes();
   private final WriteBuffers buffers = new WriteBuffers(WRITE_BUFFER_BYTES, MAX_WRITE_BUFFERS);
   private final Map<String, StreamLog> streams = new HashMap<>();
   private final List<StreamLog> uncommitted = new ArrayList<>();
@@ -114,7 +116,31 @@ public final class LogWriter implements AutoCloseable {
    *     large
    */
   public long append(String stream, long timestampMs, byte[] key, byte[] value) throws IOException {
-    int recordSize = RecordFormat.size(key, value);
+    return append(stream, timestampMs, record.set(key, value));
+  }
+
+  /**
+   * Appends every event of {@code events} to its stream, as {@link #append(String, long, byte[],
+   * byte[])} does one by one.
+   */
+  public void append(EncodedEvents events) throws IOException {
+    byte[] bytes = events.bytes();
+    for (int i = 0; i < events.size(); i++) {
+      append(
+          events.stream(i),
+          events.timestampMs(i),
+          record.set(
+              bytes,
+              events.keyOffset(i),
+              events.keyLength(i),
+              bytes,
+              events.valueOffset(i),
+              events.valueLength(i)));
+    }
+  }
+
+  private long append(String stream, long timestampMs, RecordBytes record) throws IOException {
+    int recordSize = record.recordSize();
     ensureRecovered();
     StreamLog log = streams.get(stream);
     if (log == null) {
@@ -128,7 +154,7 @@ public final class LogWriter implements AutoCloseable {
         log.lend(takeBuffer());
         borrowers.add(log);
       }
-      return log.append(crc, timestampMs, key, value, recordSize);
+      return log.append(crc, timestampMs, record, recordSize);
     } catch (IOException e) {
       needsRecovery = true;
       throw e;

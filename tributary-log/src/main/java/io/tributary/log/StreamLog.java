@@ -1,5 +1,6 @@
 package io.tributary.log;
 
+import io.tributary.log.segment.RecordBytes;
 import io.tributary.log.segment.SegmentAppender;
 import io.tributary.log.segment.SegmentInspector;
 import java.io.IOException;
@@ -62,15 +63,14 @@ final class StreamLog implements AutoCloseable {
   }
 
   /** Appends a record into the lent buffer (see {@link #lend}); returns its offset. */
-  long append(CRC32C crc, long timestampMs, byte[] key, byte[] value, int recordSize)
-      throws IOException {
+  long append(CRC32C crc, long timestampMs, RecordBytes record, int recordSize) throws IOException {
     try {
       if (active == null) {
         startSegment(end);
       } else if (active.size() > 0 && active.size() + recordSize > settings.segmentBytes()) {
         roll();
       }
-      long offset = active.append(buffer, crc, timestampMs, key, value, recordSize);
+      long offset = active.append(buffer, crc, timestampMs, record, recordSize);
       end = offset + 1;
       return offset;
     } catch (IOException e) {

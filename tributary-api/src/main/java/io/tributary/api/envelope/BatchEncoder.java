@@ -4,8 +4,9 @@ import io.tributary.api.Batch;
 import io.tributary.api.ChangeEvent;
 import io.tributary.api.EncodedBatch;
 import io.tributary.api.EncodedEvent;
+import io.tributary.api.EncodedEvents;
 import io.tributary.api.Polled;
-import java.util.ArrayList;
+import io.tributary.api.json.JsonWriter;
 import java.util.List;
 
 /** Encodes batches of events into envelopes. Not thread-safe: one per thread. */
@@ -24,10 +25,16 @@ public final class BatchEncoder {
     return new EncodedBatch(encode(batch.events()), batch.offset(), batch.endOfSource());
   }
 
-  public List<EncodedEvent> encode(List<ChangeEvent> events) {
-    List<EncodedEvent> out = new ArrayList<>(events.size());
+  /** The events' keys and envelopes, written straight into one packed buffer. */
+  public EncodedEvents encode(List<ChangeEvent> events) {
+    EncodedEvents out = new EncodedEvents(events.size(), 256 * events.size());
+    JsonWriter buffer = out.buffer();
     for (ChangeEvent e : events) {
-      out.add(encode(e));
+      int start = buffer.length();
+      boolean hasKey = envelopes.key(e, buffer);
+      int valueStart = buffer.length();
+      envelopes.value(e, buffer);
+      out.written(e.stream(), e.tsMs(), start, valueStart, hasKey);
     }
     return out;
   }

@@ -6,6 +6,7 @@ import io.tributary.api.SourceInfo;
 import io.tributary.api.TransactionInfo;
 import io.tributary.api.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class EnvelopeWriter {
   private static final byte[] PER_TABLE = ascii(",\"data_collection_order\":");
   private static final byte[] KEY = ascii(",\"idempotency_key\":");
 
-  private final JsonWriter json = new JsonWriter(1024);
+  private JsonWriter json = new JsonWriter(1024);
 
   /**
    * Encoded {@code "column":} prefixes per column list; lists are shared by all rows of a table.
@@ -57,12 +58,70 @@ public final class EnvelopeWriter {
   private final byte[][][] recentPrefixes = new byte[4][][];
   private int nextRecent;
 
+  /** Where the last envelope written has its {@code after} row, for {@link #template}. */
+  private int afterStart;
+
+  private int afterEnd;
+
   /** The envelope of {@code event}, as UTF-8 JSON bytes. */
   public byte[] value(ChangeEvent event) {
-    json.reset().bytes(BEFORE);
+    json.reset();
+    write(event);
+    return json.toByteArray();
+  }
+
+  /** Appends the envelope of {@code event} to {@code out}. */
+  public void value(ChangeEvent event, JsonWriter out) {
+    JsonWriter own = json;
+    json = out;
+    try {
+      write(event);
+    } finally {
+      json = own;
+    }
+  }
+
+  /** Appends the key of {@code event} to {@code out}; false, writing nothing, without a key. */
+  public boolean key(ChangeEvent event, JsonWriter out) {
+    if (event.key() == null) {
+      return false;
+    }
+    JsonWriter own = json;
+    json = out;
+    try {
+      row(event.key());
+    } finally {
+      json = own;
+    }
+    return true;
+  }
+
+  /**
+   * The envelope of {@code prototype} cut around its {@code after} row and at the end of its
+   * idempotency key, for sources that write many events differing only there (snapshot reads):
+   * {@code head + row + middle + suffix + tail} is the envelope of the prototype with that {@code
+   * after} row and {@code suffix} appended to its idempotency key. The suffix must need no JSON
+   * escaping (digits, say).
+   */
+  public EnvelopeTemplate template(ChangeEvent prototype) {
+    json.reset();
+    write(prototype);
+    byte[] b = json.buffer();
+    int end = json.length();
+    int keyEnd = end - 2; // before the key's closing quote and the envelope's closing brace
+    return new EnvelopeTemplate(
+        Arrays.copyOfRange(b, 0, afterStart),
+        Arrays.copyOfRange(b, afterEnd, keyEnd),
+        Arrays.copyOfRange(b, keyEnd, end));
+  }
+
+  private void write(ChangeEvent event) {
+    json.bytes(BEFORE);
     row(event.before());
     json.bytes(AFTER);
+    afterStart = json.length();
     row(event.after());
+    afterEnd = json.length();
     source(event.source());
     json.bytes(OP).string(event.op().code());
     json.bytes(TS).number(event.tsMs());
@@ -70,7 +129,6 @@ public final class EnvelopeWriter {
     transaction(event.transaction());
     json.bytes(KEY).string(event.idempotencyKey());
     json.raw('}');
-    return json.toByteArray();
   }
 
   /** The key of {@code event}: its primary key columns as a JSON object, or null without a key. */
@@ -89,6 +147,9 @@ public final class EnvelopeWriter {
       return;
     }
     byte[][] prefixes = prefixes(row.columns());
+    if (prefixes.length == 0) {
+      json.raw('{'); // a table without columns
+    }
     List<Object> values = row.values();
     for (int i = 0; i < prefixes.length; i++) {
       json.bytes(prefixes[i]).value(values.get(i));
@@ -106,15 +167,18 @@ public final class EnvelopeWriter {
     if (names.size() > 4096) {
       names.clear(); // column lists that are not shared would otherwise pile up here
     }
-    byte[][] p = names.computeIfAbsent(columns, EnvelopeWriter::encodeNames);
+    byte[][] p = names.computeIfAbsent(columns, EnvelopeWriter::memberPrefixes);
     recentColumns[nextRecent] = columns;
     recentPrefixes[nextRecent] = p;
     nextRecent = (nextRecent + 1) % recentColumns.length;
     return p;
   }
 
-  /** {@code {"a":}, {@code ,"b":}, … for a column list. */
-  private static byte[][] encodeNames(List<String> columns) {
+  /**
+   * {@code {"a":}, {@code ,"b":}, … for a column list: what precedes each value when a row is
+   * written as a JSON object (followed by a closing brace).
+   */
+  public static byte[][] memberPrefixes(List<String> columns) {
     JsonWriter w = new JsonWriter(64);
     byte[][] out = new byte[columns.size()][];
     for (int i = 0; i < out.length; i++) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A small, allocation-light JSON writer into a growable UTF-8 byte buffer. Reuse one instance per
@@ -46,6 +47,11 @@ public final class JsonWriter {
     buf = new byte[capacity];
   }
 
+  /** A writer into {@code buffer} (grown by replacing it when full); see {@link #buffer()}. */
+  public JsonWriter(byte[] buffer) {
+    buf = buffer;
+  }
+
   public JsonWriter reset() {
     len = 0;
     return this;
@@ -53,6 +59,13 @@ public final class JsonWriter {
 
   public int length() {
     return len;
+  }
+
+  /** Drops everything written after the first {@code length} bytes. */
+  public JsonWriter truncate(int length) {
+    Objects.checkFromToIndex(0, length, len);
+    len = length;
+    return this;
   }
 
   public byte[] toByteArray() {
@@ -138,6 +151,43 @@ public final class JsonWriter {
   /** Bytes written as they are, e.g. a pre-encoded {@code "name":}. */
   public JsonWriter bytes(byte[] bytes) {
     return raw(bytes);
+  }
+
+  /** {@code src[off, off + n)} written as it is, e.g. a number already in JSON syntax. */
+  public JsonWriter bytes(byte[] src, int off, int n) {
+    ensure(n);
+    System.arraycopy(src, off, buf, len, n);
+    len += n;
+    return this;
+  }
+
+  /**
+   * A JSON string of the UTF-8 text in {@code src[off, off + n)}: the same bytes {@link
+   * #string(String)} writes for that text decoded, without decoding it when it is valid UTF-8.
+   * Malformed UTF-8 is decoded with replacement characters, as {@code new String} would.
+   */
+  public JsonWriter utf8String(byte[] src, int off, int n) {
+    ensure(n + 2);
+    byte[] b = buf;
+    int p = len;
+    b[p++] = '"';
+    int end = off + n;
+    for (int i = off; i < end; i++) {
+      byte c = src[i];
+      if (c >= 0x20 && c != '"' && c != '\\') { // printable ASCII (non-ASCII bytes are negative)
+        b[p++] = c;
+      } else {
+        return slowUtf8String(src, off, n); // len still stands before the opening quote
+      }
+    }
+    b[p++] = '"';
+    len = p;
+    return this;
+  }
+
+  /** Strings with escapes or non-ASCII text: decoded, then written as {@link #string(String)}. */
+  private JsonWriter slowUtf8String(byte[] src, int off, int n) {
+    return string(new String(src, off, n, StandardCharsets.UTF_8));
   }
 
   public JsonWriter string(String s) {

@@ -130,9 +130,13 @@ final class Attempt {
 
   private void write(List<EncodedBatch> group, int events) {
     destination.write(group);
-    group.forEach(b -> queuedEvents.release(permits(b)));
+    long oldest = oldestTimestamp(group);
+    for (EncodedBatch b : group) {
+      queuedEvents.release(permits(b));
+      b.events().release();
+    }
     EncodedBatch last = group.get(group.size() - 1);
-    metrics.written(events, last.offset().encode(), oldestTimestamp(group));
+    metrics.written(events, last.offset().encode(), oldest);
     task.committed(last.offset());
   }
 
@@ -140,7 +144,7 @@ final class Attempt {
   private static long oldestTimestamp(List<EncodedBatch> group) {
     for (EncodedBatch b : group) {
       if (!b.events().isEmpty()) {
-        return b.events().get(0).timestampMs();
+        return b.events().timestampMs(0);
       }
     }
     return -1;

@@ -28,7 +28,7 @@ final class MemoryDestination implements Destination {
   public void write(List<EncodedBatch> batches) {
     permits.acquireUninterruptibly();
     for (EncodedBatch b : batches) {
-      events.addAll(b.events());
+      events.addAll(b.events().asList());
     }
     committed = batches.get(batches.size() - 1).offset();
   }

@@ -46,8 +46,12 @@ public final class RecordFormat {
    * @throws IllegalArgumentException when the record exceeds {@link #MAX_RECORD_BYTES}
    */
   public static int size(byte[] key, byte[] value) {
-    long size =
-        (long) OVERHEAD + (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+    return size(key == null ? -1 : key.length, value == null ? -1 : value.length);
+  }
+
+  /** {@link #size(byte[], byte[])} by lengths, -1 standing for null. */
+  public static int size(int keyLength, int valueLength) {
+    long size = (long) OVERHEAD + Math.max(0, keyLength) + Math.max(0, valueLength);
     if (size > MAX_RECORD_BYTES) {
       throw new IllegalArgumentException("record of " + size + " bytes is too large for the log");
     }
@@ -60,13 +64,19 @@ public final class RecordFormat {
    */
   public static void write(
       ByteBuffer buffer, CRC32C crc, long offset, long timestampMs, byte[] key, byte[] value) {
+    write(buffer, crc, offset, timestampMs, new RecordBytes().set(key, value));
+  }
+
+  /** Encodes a record whose key and value are slices of one array (see {@link RecordBytes}). */
+  public static void write(
+      ByteBuffer buffer, CRC32C crc, long offset, long timestampMs, RecordBytes record) {
     int start = buffer.position();
-    buffer.putInt(size(key, value) - LENGTH_BYTES);
+    buffer.putInt(size(record.keyLength(), record.valueLength()) - LENGTH_BYTES);
     buffer.putInt(0);
     buffer.putLong(offset);
     buffer.putLong(timestampMs);
-    putBytes(buffer, key);
-    putBytes(buffer, value);
+    putBytes(buffer, record.keyBytes(), record.keyOffset(), record.keyLength());
+    putBytes(buffer, record.valueBytes(), record.valueOffset(), record.valueLength());
     int end = buffer.position();
     int limit = buffer.limit();
     // Moving position and limit instead of slicing keeps the hot path free of allocation.
@@ -77,12 +87,10 @@ public final class RecordFormat {
     buffer.putInt(start + LENGTH_BYTES, (int) crc.getValue());
   }
 
-  private static void putBytes(ByteBuffer buffer, byte[] bytes) {
-    if (bytes == null) {
-      buffer.putInt(-1);
-    } else {
-      buffer.putInt(bytes.length);
-      buffer.put(bytes);
+  private static void putBytes(ByteBuffer buffer, byte[] bytes, int offset, int length) {
+    buffer.putInt(length);
+    if (length > 0) {
+      buffer.put(bytes, offset, length);
     }
   }
 }

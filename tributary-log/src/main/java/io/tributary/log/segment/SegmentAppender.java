@@ -102,11 +102,11 @@ public final class SegmentAppender implements AutoCloseable {
    * Encodes one record into {@code buffer}, writing out the buffer first if the record does not
    * fit. A record larger than the whole buffer is written directly.
    *
-   * @param recordSize {@link RecordFormat#size(byte[], byte[])} of the record
+   * @param recordSize {@link RecordBytes#recordSize()} of the record
    * @return the record's offset
    */
   public long append(
-      ByteBuffer buffer, CRC32C crc, long timestampMs, byte[] key, byte[] value, int recordSize)
+      ByteBuffer buffer, CRC32C crc, long timestampMs, RecordBytes record, int recordSize)
       throws IOException {
     if (size - lastIndexedPosition >= indexIntervalBytes) {
       if (pendingIndex.remaining() < OffsetIndex.ENTRY_BYTES) {
@@ -120,10 +120,10 @@ public final class SegmentAppender implements AutoCloseable {
     }
     if (recordSize > buffer.capacity()) {
       ByteBuffer single = ByteBuffer.allocate(recordSize);
-      RecordFormat.write(single, crc, nextOffset, timestampMs, key, value);
+      RecordFormat.write(single, crc, nextOffset, timestampMs, record);
       writeFully(single.flip());
     } else {
-      RecordFormat.write(buffer, crc, nextOffset, timestampMs, key, value);
+      RecordFormat.write(buffer, crc, nextOffset, timestampMs, record);
     }
     size += recordSize;
     lastTimestampMs = timestampMs;

@@ -1,20 +1,24 @@
 package io.tributary.postgres.snapshot;
 
 import io.tributary.api.ChangeEvent;
-import io.tributary.api.EncodedEvent;
+import io.tributary.api.EncodedEvents;
 import io.tributary.api.Op;
 import io.tributary.api.SourceInfo;
-import io.tributary.api.envelope.BatchEncoder;
+import io.tributary.api.envelope.EnvelopeTemplate;
+import io.tributary.api.envelope.EnvelopeWriter;
+import io.tributary.api.json.JsonWriter;
 import io.tributary.postgres.catalog.TableId;
+import io.tributary.postgres.event.RowJson;
 import io.tributary.postgres.event.TableSchema;
 import io.tributary.postgres.event.TextDecoder;
+import io.tributary.postgres.event.TextFields;
 import io.tributary.postgres.types.CopyTextParser;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -27,8 +31,13 @@ import org.postgresql.copy.CopyOut;
 public final class ChunkCopier {
   private final Map<String, TableSchema> schemas;
   private final Map<String, SourceInfo> sources;
+  private final Map<String, RowJson> rowJson;
   private final TextDecoder decoder;
   private final CopyTextParser parser = new CopyTextParser();
+  private final TextFields fields = new TextFields();
+  private final EnvelopeWriter envelopes = new EnvelopeWriter();
+  private int lastRows = 1024;
+  private int lastBytes = 256 << 10;
 
   /**
    * @param schemas by root table name ({@code schema.table})
@@ -36,14 +45,30 @@ public final class ChunkCopier {
    */
   public ChunkCopier(
       Map<String, TableSchema> schemas, Map<String, SourceInfo> sources, TextDecoder decoder) {
+    this(schemas, sources, rowJson(schemas, decoder), decoder);
+  }
+
+  private ChunkCopier(
+      Map<String, TableSchema> schemas,
+      Map<String, SourceInfo> sources,
+      Map<String, RowJson> rowJson,
+      TextDecoder decoder) {
     this.schemas = schemas;
     this.sources = sources;
+    this.rowJson = rowJson;
     this.decoder = decoder;
+  }
+
+  private static Map<String, RowJson> rowJson(
+      Map<String, TableSchema> schemas, TextDecoder decoder) {
+    Map<String, RowJson> out = new HashMap<>();
+    schemas.forEach((table, schema) -> out.put(table, new RowJson(schema, decoder)));
+    return out;
   }
 
   /** A copier over the same tables for another thread. */
   public ChunkCopier fork() {
-    return new ChunkCopier(schemas, sources, decoder);
+    return new ChunkCopier(schemas, sources, rowJson, decoder);
   }
 
   public TableSchema schema(Chunk chunk) {
@@ -52,34 +77,73 @@ public final class ChunkCopier {
 
   /** The chunk's rows as read events; {@code tsMs} is the processing time written in them. */
   public List<ChangeEvent> copy(Connection c, Chunk chunk, long tsMs) throws SQLException {
+    TableSchema schema = schema(chunk);
+    SourceInfo source = sources.get(chunk.root().toString());
+    CopyOut out = copyOut(c, chunk, schema);
+    String keyPrefix = keyPrefix(chunk);
     List<ChangeEvent> events = new ArrayList<>();
-    copy(c, chunk, tsMs, events::add);
+    long row = 0;
+    byte[] line;
+    while ((line = out.readFromCopy()) != null) {
+      events.add(event(schema, source, tsMs, keyPrefix + row++, line));
+    }
     return events;
   }
 
   /**
-   * The chunk's rows as encoded read events, encoded one by one as they arrive so that a chunk
-   * never exists as a list of event objects.
+   * The chunk's rows as encoded read events, each written straight from COPY's text to its
+   * envelope's bytes, so that a chunk never exists as event objects.
    */
-  public ChunkResult copyEncoded(Connection c, Chunk chunk, long tsMs, BatchEncoder encoder)
-      throws SQLException {
-    List<EncodedEvent> encoded = new ArrayList<>();
-    ChangeEvent[] last = new ChangeEvent[1];
-    copy(
-        c,
-        chunk,
-        tsMs,
-        e -> {
-          encoded.add(encoder.encode(e));
-          last[0] = e;
-        });
-    return new ChunkResult(chunk, encoded, last[0]);
-  }
-
-  private void copy(Connection c, Chunk chunk, long tsMs, Consumer<ChangeEvent> sink)
-      throws SQLException {
+  public ChunkResult copyEncoded(Connection c, Chunk chunk, long tsMs) throws SQLException {
     TableSchema schema = schema(chunk);
     SourceInfo source = sources.get(chunk.root().toString());
+    RowJson rows = rowJson.get(chunk.root().toString());
+    String keyPrefix = keyPrefix(chunk);
+    EnvelopeTemplate template =
+        envelopes.template(
+            new ChangeEvent(
+                schema.stream(), Op.READ, null, null, null, source, null, tsMs, keyPrefix));
+    CopyOut out = copyOut(c, chunk, schema);
+    EncodedEvents encoded = new EncodedEvents(lastRows + 16, bufferBytes());
+    JsonWriter json = encoded.buffer();
+    long row = 0;
+    byte[] line;
+    byte[] lastLine = null;
+    while ((line = out.readFromCopy()) != null) {
+      parser.split(line, fields);
+      int start = json.length();
+      if (rows.hasKey()) {
+        rows.key(fields, json);
+      }
+      int valueStart = json.length();
+      json.bytes(template.head());
+      rows.row(fields, json);
+      json.bytes(template.middle()).number(row++).bytes(template.tail());
+      encoded.written(schema.stream(), tsMs, start, valueStart, rows.hasKey());
+      lastLine = line;
+    }
+    lastRows = encoded.size();
+    lastBytes = json.length();
+    ChangeEvent last =
+        lastLine == null ? null : event(schema, source, tsMs, keyPrefix + (row - 1), lastLine);
+    return new ChunkResult(chunk, encoded, last);
+  }
+
+  /**
+   * A buffer size after the previous chunk's, so that the buffer rarely grows (chunks are alike),
+   * in whole MiB so that recycled buffers fit the next chunks.
+   */
+  private int bufferBytes() {
+    long wanted = lastBytes + (lastBytes >> 3);
+    return (int) Math.min(Integer.MAX_VALUE - 64, ((wanted >> 20) + 1) << 20);
+  }
+
+  private static String keyPrefix(Chunk chunk) {
+    return "snapshot:" + chunk.id() + ":";
+  }
+
+  private static CopyOut copyOut(Connection c, Chunk chunk, TableSchema schema)
+      throws SQLException {
     String columns =
         schema.columns().stream().map(TableId::quote).collect(Collectors.joining(", "));
     String sql =
@@ -90,25 +154,23 @@ public final class ChunkCopier {
             + " WHERE "
             + chunk.ctidCondition()
             + ") TO STDOUT";
-    CopyOut out = c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-    int[] types = schema.typeOids();
-    String keyPrefix = "snapshot:" + chunk.id() + ":";
-    long row = 0;
-    byte[] line;
-    while ((line = out.readFromCopy()) != null) {
-      Object[] values = decode(parser.parse(line), types);
-      sink.accept(
-          new ChangeEvent(
-              schema.stream(),
-              Op.READ,
-              schema.key(values),
-              null,
-              schema.row(values),
-              source,
-              null,
-              tsMs,
-              keyPrefix + row++));
-    }
+    return c.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+  }
+
+  /** The read event of one COPY line, decoded into values. */
+  private ChangeEvent event(
+      TableSchema schema, SourceInfo source, long tsMs, String idempotencyKey, byte[] line) {
+    Object[] values = decode(parser.parse(line), schema.typeOids());
+    return new ChangeEvent(
+        schema.stream(),
+        Op.READ,
+        schema.key(values),
+        null,
+        schema.row(values),
+        source,
+        null,
+        tsMs,
+        idempotencyKey);
   }
 
   private Object[] decode(String[] texts, int[] types) {

@@ -1,8 +1,7 @@
 package io.tributary.postgres.snapshot;
 
 import io.tributary.api.ChangeEvent;
-import io.tributary.api.EncodedEvent;
-import java.util.List;
+import io.tributary.api.EncodedEvents;
 
 /**
  * The events of one copied chunk, already encoded by the worker that copied it (so the encoding is
@@ -13,4 +12,4 @@ import java.util.List;
  * @param last the last row's event before encoding, or null for an empty chunk (the final event of
  *     a snapshot is re-encoded with {@code snapshot: "last"})
  */
-public record ChunkResult(Chunk chunk, List<EncodedEvent> events, ChangeEvent last) {}
+public record ChunkResult(Chunk chunk, EncodedEvents events, ChangeEvent last) {}

@@ -1,7 +1,6 @@
 package io.tributary.postgres.snapshot;
 
 import io.tributary.api.TaskContext;
-import io.tributary.api.envelope.BatchEncoder;
 import io.tributary.postgres.connection.Connections;
 import io.tributary.postgres.connection.ErrorClassifier;
 import java.sql.Connection;
@@ -113,10 +112,9 @@ public final class SnapshotWorkers implements AutoCloseable {
   private void work(Connection c) {
     try {
       ChunkCopier mine = copier.fork();
-      BatchEncoder encoder = new BatchEncoder();
       Chunk chunk;
       while (!closed && (chunk = pending.poll()) != null) {
-        ChunkResult r = copy(c, chunk, mine, encoder);
+        ChunkResult r = copy(c, chunk, mine);
         while (!closed && !results.offer(r, 100, TimeUnit.MILLISECONDS)) {
           // back-pressure: wait for the task to take results
         }
@@ -127,14 +125,17 @@ public final class SnapshotWorkers implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
+    } catch (Error e) {
+      // e.g. out of memory: fail the snapshot rather than leave the task waiting for this worker
+      failure.compareAndSet(null, new IllegalStateException("snapshot worker failed: " + e, e));
+      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private ChunkResult copy(Connection c, Chunk chunk, ChunkCopier copier, BatchEncoder encoder)
-      throws SQLException {
-    ChunkResult result = copier.copyEncoded(c, chunk, context.clock().millis(), encoder);
+  private ChunkResult copy(Connection c, Chunk chunk, ChunkCopier copier) throws SQLException {
+    ChunkResult result = copier.copyEncoded(c, chunk, context.clock().millis());
     String root = chunk.root().toString();
     long done =
         rowsDone.computeIfAbsent(root, k -> new AtomicLong()).addAndGet(result.events().size());

@@ -2,7 +2,7 @@ package io.tributary.postgres.task;
 
 import io.tributary.api.Batch;
 import io.tributary.api.EncodedBatch;
-import io.tributary.api.EncodedEvent;
+import io.tributary.api.EncodedEvents;
 import io.tributary.api.Polled;
 import io.tributary.api.SourceInfo;
 import io.tributary.api.TaskContext;
@@ -295,14 +295,12 @@ final class SnapshotPhase implements AutoCloseable {
     return new EncodedBatch(r.events(), next, false);
   }
 
-  private List<EncodedEvent> markLast(ChunkResult r) {
-    if (r.last() == null) {
-      return r.events();
+  private EncodedEvents markLast(ChunkResult r) {
+    if (r.last() != null) {
+      r.events().removeLast();
+      r.events().add(encoder.encode(LastSnapshotEvent.mark(List.of(r.last())).getFirst()));
     }
-    List<EncodedEvent> events = new ArrayList<>(r.events());
-    events.set(
-        events.size() - 1, encoder.encode(LastSnapshotEvent.mark(List.of(r.last())).getFirst()));
-    return events;
+    return r.events();
   }
 
   @Override

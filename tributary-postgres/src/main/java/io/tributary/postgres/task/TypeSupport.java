@@ -35,6 +35,6 @@ final class TypeSupport {
                 rs.getString(8).charAt(0)));
       }
     }
-    return new TextValueConverter(registry)::convert;
+    return new TextValueConverter(registry);
   }
 }

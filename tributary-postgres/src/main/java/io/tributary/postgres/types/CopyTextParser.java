@@ -1,5 +1,6 @@
 package io.tributary.postgres.types;
 
+import io.tributary.postgres.event.TextFields;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -76,10 +77,67 @@ public final class CopyTextParser {
     if (scratch.length < to - from) {
       scratch = new byte[Math.max(to - from, scratch.length * 2)];
     }
-    byte[] out = scratch;
     int n = firstBackslash - from;
-    System.arraycopy(row, from, out, 0, n);
-    int i = firstBackslash;
+    System.arraycopy(row, from, scratch, 0, n);
+    n = unescapeInto(row, firstBackslash, to, scratch, n);
+    return new String(scratch, 0, n, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Locates the fields of a whole row in {@code into}, without making Strings: the fields lie in
+   * {@code row} itself, or, when the row has an escape, in a scratch buffer of this parser that
+   * holds them unescaped (valid until the next call). {@code \N} is {@link TextFields#NULL}.
+   *
+   * @throws IllegalArgumentException if a field ends with a lone backslash
+   */
+  public TextFields split(byte[] row, TextFields into) {
+    int end = row.length;
+    if (end > 0 && row[end - 1] == '\n') {
+      end--;
+    }
+    into.reset(row);
+    int start = 0;
+    for (int i = 0; i < end; i++) {
+      byte b = row[i];
+      if (b == TAB) {
+        into.add(start, i - start);
+        start = i + 1;
+      } else if (b == BACKSLASH) {
+        return splitEscaped(row, end, into);
+      }
+    }
+    into.add(start, end - start);
+    return into;
+  }
+
+  /** {@link #split} for a row with escapes: every field is copied, unescaped, to the scratch. */
+  private TextFields splitEscaped(byte[] row, int end, TextFields into) {
+    if (scratch.length < end) {
+      scratch = new byte[Math.max(end, scratch.length * 2)];
+    }
+    into.reset(scratch);
+    int n = 0;
+    int start = 0;
+    for (int i = 0; i <= end; i++) {
+      if (i == end || row[i] == TAB) {
+        if (i - start == 2 && row[start] == BACKSLASH && row[start + 1] == 'N') {
+          into.add(n, TextFields.NULL);
+        } else {
+          int from = n;
+          n = unescapeInto(row, start, i, scratch, n);
+          into.add(from, n - from);
+        }
+        start = i + 1;
+      }
+    }
+    return into;
+  }
+
+  /**
+   * Writes {@code row[i, to)} to {@code out} from {@code n} on with escapes undone; returns where
+   * it ended. {@code out} has room: unescaping never lengthens.
+   */
+  private static int unescapeInto(byte[] row, int i, int to, byte[] out, int n) {
     while (i < to) {
       byte b = row[i++];
       if (b != BACKSLASH) {
@@ -121,6 +179,6 @@ public final class CopyTextParser {
         default -> out[n++] = c;
       }
     }
-    return new String(out, 0, n, StandardCharsets.UTF_8);
+    return n;
   }
 }

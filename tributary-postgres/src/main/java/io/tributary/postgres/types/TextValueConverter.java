@@ -1,5 +1,7 @@
 package io.tributary.postgres.types;
 
+import io.tributary.postgres.event.TextDecoder;
+import io.tributary.postgres.event.ValueJsonWriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,7 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe. Parsers are resolved once per type and cached; registering a type in the registry
  * makes the cache of user-defined types recompute.
  */
-public final class TextValueConverter {
+public final class TextValueConverter implements TextDecoder {
   /** Domains of domains end somewhere; a deeper chain can only be a cycle in corrupt metadata. */
   private static final int MAX_DEPTH = 32;
 
@@ -64,6 +66,27 @@ public final class TextValueConverter {
    */
   public Object convert(int typeOid, String text) {
     return text == null ? null : parserFor(typeOid).parse(text);
+  }
+
+  @Override
+  public Object decode(int typeOid, String text) {
+    return convert(typeOid, text);
+  }
+
+  /**
+   * Common built-in types, and every type whose value is its text, are written straight from their
+   * text; the others are decoded first.
+   */
+  @Override
+  public ValueJsonWriter jsonWriter(int typeOid) {
+    ValueParser parser = parserFor(typeOid);
+    if (parser == Scalars.TEXT) {
+      return JsonFromText.text();
+    }
+    ValueJsonWriter slow = JsonFromText.decoding(parser);
+    boolean builtin = typeOid >= 0 && typeOid < BuiltinTypes.LIMIT && builtins[typeOid] == parser;
+    ValueJsonWriter fast = builtin ? JsonFromText.builtin(typeOid, slow) : null;
+    return fast != null ? fast : slow;
   }
 
   /**
