@@ -135,6 +135,11 @@ public final class EncodedEvents {
     return count;
   }
 
+  /** The bytes the events take: keys and values, without per-event bookkeeping. */
+  public int byteSize() {
+    return end;
+  }
+
   public boolean isEmpty() {
     return count == 0;
   }

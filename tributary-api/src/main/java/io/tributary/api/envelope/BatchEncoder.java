@@ -28,15 +28,25 @@ public final class BatchEncoder {
   /** The events' keys and envelopes, written straight into one packed buffer. */
   public EncodedEvents encode(List<ChangeEvent> events) {
     EncodedEvents out = new EncodedEvents(events.size(), 256 * events.size());
-    JsonWriter buffer = out.buffer();
     for (ChangeEvent e : events) {
-      int start = buffer.length();
-      boolean hasKey = envelopes.key(e, buffer);
-      int valueStart = buffer.length();
-      envelopes.value(e, buffer);
-      out.written(e.stream(), e.tsMs(), start, valueStart, hasKey);
+      encode(e, out);
     }
     return out;
+  }
+
+  /** Appends the event's key and envelope to {@code out}. */
+  public void encode(ChangeEvent e, EncodedEvents out) {
+    JsonWriter buffer = out.buffer();
+    int start = buffer.length();
+    boolean hasKey = envelopes.key(e, buffer);
+    int valueStart = buffer.length();
+    envelopes.value(e, buffer);
+    out.written(e.stream(), e.tsMs(), start, valueStart, hasKey);
+  }
+
+  /** The envelope writer this encoder uses, for sources that write parts of envelopes. */
+  public EnvelopeWriter envelopes() {
+    return envelopes;
   }
 
   public EncodedEvent encode(ChangeEvent e) {

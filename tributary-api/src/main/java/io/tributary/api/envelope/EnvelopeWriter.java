@@ -1,6 +1,7 @@
 package io.tributary.api.envelope;
 
 import io.tributary.api.ChangeEvent;
+import io.tributary.api.Op;
 import io.tributary.api.Row;
 import io.tributary.api.SourceInfo;
 import io.tributary.api.TransactionInfo;
@@ -122,13 +123,50 @@ public final class EnvelopeWriter {
     afterStart = json.length();
     row(event.after());
     afterEnd = json.length();
-    source(event.source());
-    json.bytes(OP).string(event.op().code());
-    json.bytes(TS).number(event.tsMs());
+    rest(event.source(), event.op(), event.tsMs(), event.transaction(), event.idempotencyKey());
+  }
+
+  private void rest(
+      SourceInfo source, Op op, long tsMs, TransactionInfo transaction, String idempotencyKey) {
+    source(source);
+    json.bytes(OP).string(op.code());
+    json.bytes(TS).number(tsMs);
     json.bytes(TRANSACTION);
-    transaction(event.transaction());
-    json.bytes(KEY).string(event.idempotencyKey());
+    transaction(transaction);
+    json.bytes(KEY).string(idempotencyKey);
     json.raw('}');
+  }
+
+  /**
+   * Begins an envelope whose rows the caller writes in its own way (straight from a source's
+   * encoding, say): next in {@code out} comes the {@code before} row as a JSON object, or {@code
+   * null}; then {@link #betweenRows}, the {@code after} row, and {@link #endEnvelope}. The result
+   * is what {@link #value(ChangeEvent)} writes for the same event.
+   */
+  public static void beginEnvelope(JsonWriter out) {
+    out.bytes(BEFORE);
+  }
+
+  /** Between the {@code before} and the {@code after} row of an envelope begun by the caller. */
+  public static void betweenRows(JsonWriter out) {
+    out.bytes(AFTER);
+  }
+
+  /** The rest of an envelope begun with {@link #beginEnvelope}, after its {@code after} row. */
+  public void endEnvelope(
+      SourceInfo source,
+      Op op,
+      long tsMs,
+      TransactionInfo transaction,
+      String idempotencyKey,
+      JsonWriter out) {
+    JsonWriter own = json;
+    json = out;
+    try {
+      rest(source, op, tsMs, transaction, idempotencyKey);
+    } finally {
+      json = own;
+    }
   }
 
   /** The key of {@code event}: its primary key columns as a JSON object, or null without a key. */

@@ -27,6 +27,10 @@ final class Attempt {
   private final BlockingQueue<EncodedBatch> queue;
   private final BatchEncoder encoder = new BatchEncoder();
   private final Semaphore queuedEvents;
+
+  /** Queued bytes, in KiB so that a semaphore's int holds any bound. */
+  private final Semaphore queuedKib;
+
   private final AtomicReference<RuntimeException> writerFailure = new AtomicReference<>();
   private volatile boolean sourceDone;
   private volatile boolean stopping;
@@ -42,6 +46,7 @@ final class Attempt {
     this.metrics = metrics;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.queuedEvents = new Semaphore(settings.maxQueuedEvents());
+    this.queuedKib = new Semaphore(kib(settings.maxQueuedBytes()));
   }
 
   /** Returns true when the source reached its end, false when stopped. */
@@ -80,6 +85,13 @@ final class Attempt {
       int permits = permits(batch);
       while (!queuedEvents.tryAcquire(permits, 100, TimeUnit.MILLISECONDS)) {
         if (writerFailure.get() != null) {
+          return false;
+        }
+      }
+      int kib = kibPermits(batch);
+      while (!queuedKib.tryAcquire(kib, 100, TimeUnit.MILLISECONDS)) {
+        if (writerFailure.get() != null) {
+          queuedEvents.release(permits);
           return false;
         }
       }
@@ -128,11 +140,21 @@ final class Attempt {
     return Math.min(batch.events().size(), settings.maxQueuedEvents());
   }
 
+  /** A batch larger than the whole bound takes all of it, and passes alone. */
+  private int kibPermits(EncodedBatch batch) {
+    return Math.min(kib(batch.events().byteSize()), kib(settings.maxQueuedBytes()));
+  }
+
+  private static int kib(long bytes) {
+    return (int) Math.max(1, (bytes + 1023) >> 10);
+  }
+
   private void write(List<EncodedBatch> group, int events) {
     destination.write(group);
     long oldest = oldestTimestamp(group);
     for (EncodedBatch b : group) {
       queuedEvents.release(permits(b));
+      queuedKib.release(kibPermits(b));
       b.events().release();
     }
     EncodedBatch last = group.get(group.size() - 1);

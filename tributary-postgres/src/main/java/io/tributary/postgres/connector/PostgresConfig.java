@@ -149,7 +149,7 @@ public record PostgresConfig(
                       ConfigType.INT,
                       "Advanced",
                       "Approximate rows per snapshot chunk; a chunk is written atomically.")
-                  .defaultValue(10_000)
+                  .defaultValue(5_000)
                   .validator(Validator.range(100, 1_000_000))
                   .build(),
               field(

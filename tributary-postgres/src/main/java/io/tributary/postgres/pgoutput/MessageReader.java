@@ -108,6 +108,19 @@ final class MessageReader {
     return s;
   }
 
+  /** Moves past {@code length} bytes of {@code field}. */
+  void skip(int length, String field) {
+    require(length, field);
+    pos += length;
+  }
+
+  /** A copy of the message's bytes between two absolute buffer indexes. */
+  byte[] copy(int from, int to) {
+    byte[] bytes = new byte[to - from];
+    buf.get(from, bytes);
+    return bytes;
+  }
+
   byte[] readBytes(int length, String field) {
     require(length, field);
     byte[] bytes = new byte[length];

@@ -1,6 +1,9 @@
 package io.tributary.postgres.pgoutput;
 
 import io.tributary.api.Unavailable;
+import io.tributary.postgres.event.TextFields;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.StringJoiner;
 
@@ -8,22 +11,20 @@ import java.util.StringJoiner;
  * The column values of one row as pgoutput sends them (the protocol's {@code TupleData}), in the
  * column order of the table's {@link Relation}.
  *
- * <p>Each value has one of four kinds, held as the object that stands for it so that no second
- * array is needed:
+ * <p>Each value has one of four kinds:
  *
  * <ul>
- *   <li>{@link #NULL} ('n'): SQL NULL, held as {@code null};
- *   <li>{@link #UNCHANGED_TOAST} ('u'): an unchanged TOASTed value that was not sent, held as
+ *   <li>{@link #NULL} ('n'): SQL NULL, read as {@code null};
+ *   <li>{@link #UNCHANGED_TOAST} ('u'): an unchanged TOASTed value that was not sent, read as
  *       {@link Unavailable#VALUE};
- *   <li>{@link #TEXT} ('t'): the value in the type's text format, decoded eagerly as a UTF-8 {@link
- *       String} (one copy straight from the message buffer; text is what every consumer needs
- *       next);
- *   <li>{@link #BINARY} ('b'): the value in the type's binary format, held as {@code byte[]} (only
+ *   <li>{@link #TEXT} ('t'): the value in the type's text format, read as a {@link String};
+ *   <li>{@link #BINARY} ('b'): the value in the type's binary format, read as {@code byte[]} (only
  *       sent when the subscription asks for {@code binary 'true'}).
  * </ul>
  *
- * <p>Immutable as long as nobody writes into the arrays returned by {@link #binary(int)}, which are
- * not copied for speed.
+ * <p>The tuple keeps the bytes it was sent as, in one array: values are decoded only when asked for
+ * ({@link #value}), and {@link #fill} hands the text values to a writer that needs no Strings.
+ * Immutable; decoded values are cached, so an instance is not meant to be shared between threads.
  */
 public final class TupleData {
   public static final char NULL = 'n';
@@ -31,15 +32,26 @@ public final class TupleData {
   public static final char TEXT = 't';
   public static final char BINARY = 'b';
 
-  private final Object[] values;
+  private final byte[] data;
+  private final byte[] kinds;
+  private final int[] starts;
+  private final int[] lengths;
+  private final Object[] decoded;
 
-  private TupleData(Object[] values) {
-    this.values = values;
+  private TupleData(byte[] data, byte[] kinds, int[] starts, int[] lengths) {
+    this.data = data;
+    this.kinds = kinds;
+    this.starts = starts;
+    this.lengths = lengths;
+    this.decoded = new Object[kinds.length];
   }
 
-  /** Takes ownership of the array, which must hold only the objects listed in the class comment. */
-  static TupleData wrap(Object[] values) {
-    return new TupleData(values);
+  /**
+   * Takes ownership of the arrays: column {@code i} has kind {@code kinds[i]} and, for text and
+   * binary values, the bytes {@code data[starts[i], starts[i] + lengths[i])}.
+   */
+  static TupleData wrap(byte[] data, byte[] kinds, int[] starts, int[] lengths) {
+    return new TupleData(data, kinds, starts, lengths);
   }
 
   /**
@@ -47,23 +59,42 @@ public final class TupleData {
    * {@code byte[]} (binary). Meant for tests and tools; the decoder builds tuples without copying.
    */
   public static TupleData of(Object... values) {
-    Object[] copy = values.clone();
-    for (int i = 0; i < copy.length; i++) {
-      Object v = copy[i];
-      if (v != null && v != Unavailable.VALUE && !(v instanceof String) && !(v instanceof byte[])) {
+    byte[] kinds = new byte[values.length];
+    int[] starts = new int[values.length];
+    int[] lengths = new int[values.length];
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < values.length; i++) {
+      Object v = values[i];
+      byte[] b;
+      if (v == null) {
+        kinds[i] = NULL;
+        continue;
+      } else if (v == Unavailable.VALUE) {
+        kinds[i] = UNCHANGED_TOAST;
+        continue;
+      } else if (v instanceof String s) {
+        kinds[i] = TEXT;
+        b = s.getBytes(StandardCharsets.UTF_8);
+      } else if (v instanceof byte[] raw) {
+        kinds[i] = BINARY;
+        b = raw;
+      } else {
         throw new IllegalArgumentException(
             "tuple value "
                 + i
                 + " must be null, Unavailable.VALUE, a String or a byte[], not a "
                 + v.getClass().getName());
       }
+      starts[i] = bytes.size();
+      lengths[i] = b.length;
+      bytes.writeBytes(b);
     }
-    return new TupleData(copy);
+    return new TupleData(bytes.toByteArray(), kinds, starts, lengths);
   }
 
   /** The number of columns. */
   public int size() {
-    return values.length;
+    return kinds.length;
   }
 
   /**
@@ -71,62 +102,92 @@ public final class TupleData {
    * or {@link #BINARY}.
    */
   public char kind(int i) {
-    Object v = values[i];
-    if (v == null) {
-      return NULL;
-    }
-    if (v instanceof String) {
-      return TEXT;
-    }
-    return v == Unavailable.VALUE ? UNCHANGED_TOAST : BINARY;
+    return (char) kinds[i];
   }
 
   /**
    * The value of column {@code i}: {@code null}, {@link Unavailable#VALUE}, a {@link String} or a
-   * {@code byte[]}.
+   * {@code byte[]} (a copy of its own).
    */
   public Object value(int i) {
-    return values[i];
+    return switch (kinds[i]) {
+      case NULL -> null;
+      case UNCHANGED_TOAST -> Unavailable.VALUE;
+      case TEXT -> text(i);
+      default -> binary(i);
+    };
   }
 
   public boolean isNull(int i) {
-    return values[i] == null;
+    return kinds[i] == NULL;
   }
 
   public boolean isUnchangedToast(int i) {
-    return values[i] == Unavailable.VALUE;
+    return kinds[i] == UNCHANGED_TOAST;
   }
 
   /** The text of column {@code i}; fails unless its kind is {@link #TEXT}. */
   public String text(int i) {
-    if (values[i] instanceof String s) {
-      return s;
+    if (kinds[i] != TEXT) {
+      throw new IllegalStateException("column " + i + " is of kind '" + kind(i) + "', not text");
     }
-    throw new IllegalStateException("column " + i + " is of kind '" + kind(i) + "', not text");
+    if (decoded[i] == null) {
+      decoded[i] = new String(data, starts[i], lengths[i], StandardCharsets.UTF_8);
+    }
+    return (String) decoded[i];
   }
 
-  /** The binary value of column {@code i}, not copied; fails unless its kind is {@link #BINARY}. */
+  /** The binary value of column {@code i}; fails unless its kind is {@link #BINARY}. */
   public byte[] binary(int i) {
-    if (values[i] instanceof byte[] b) {
-      return b;
+    if (kinds[i] != BINARY) {
+      throw new IllegalStateException("column " + i + " is of kind '" + kind(i) + "', not binary");
     }
-    throw new IllegalStateException("column " + i + " is of kind '" + kind(i) + "', not binary");
+    return Arrays.copyOfRange(data, starts[i], starts[i] + lengths[i]);
+  }
+
+  /**
+   * Locates every value in {@code into} as text: a NULL as {@link TextFields#NULL}, an unchanged
+   * TOASTed value as {@link TextFields#UNCHANGED}, a text value as its bytes.
+   *
+   * @return false, leaving {@code into} incomplete, when a value is binary
+   */
+  public boolean fill(TextFields into) {
+    into.reset(data);
+    for (int i = 0; i < kinds.length; i++) {
+      switch (kinds[i]) {
+        case NULL -> into.add(0, TextFields.NULL);
+        case UNCHANGED_TOAST -> into.add(0, TextFields.UNCHANGED);
+        case TEXT -> into.add(starts[i], lengths[i]);
+        default -> {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private Object[] values() {
+    Object[] out = new Object[kinds.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = value(i);
+    }
+    return out;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof TupleData t && Arrays.deepEquals(values, t.values);
+    return o instanceof TupleData t && Arrays.deepEquals(values(), t.values());
   }
 
   @Override
   public int hashCode() {
-    return Arrays.deepHashCode(values);
+    return Arrays.deepHashCode(values());
   }
 
   @Override
   public String toString() {
     StringJoiner s = new StringJoiner(", ", "TupleData[", "]");
-    for (Object v : values) {
+    for (Object v : values()) {
       s.add(
           v instanceof byte[] b
               ? b.length + " bytes"

@@ -1,39 +1,43 @@
 package io.tributary.postgres.pgoutput;
 
-import io.tributary.api.Unavailable;
-
 /**
  * TupleData: Int16 column count, then per column a kind byte — 'n' (null), 'u' (unchanged TOASTed
- * value), or 't' (text) / 'b' (binary) followed by Int32 length and that many bytes.
+ * value), or 't' (text) / 'b' (binary) followed by Int32 length and that many bytes. The tuple's
+ * bytes are copied once, whole; values are located in the copy, not decoded.
  */
 final class TupleDataDecoder {
   private TupleDataDecoder() {}
 
   static TupleData decode(MessageReader in) {
-    Object[] values = new Object[in.readInt16("tuple column count")];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = value(in, i);
+    int n = in.readInt16("tuple column count");
+    byte[] kinds = new byte[n];
+    int[] starts = new int[n];
+    int[] lengths = new int[n];
+    int base = in.position();
+    for (int i = 0; i < n; i++) {
+      int at = in.position();
+      byte kind = in.readByte("tuple column kind");
+      kinds[i] = kind;
+      switch (kind) {
+        case TupleData.NULL, TupleData.UNCHANGED_TOAST -> {}
+        case TupleData.TEXT, TupleData.BINARY -> {
+          String what = kind == TupleData.TEXT ? "text value" : "binary value";
+          int length = in.readLength(what);
+          starts[i] = in.position() - base;
+          lengths[i] = length;
+          in.skip(length, what);
+        }
+        default ->
+            throw in.malformed(
+                "unknown kind "
+                    + String.format("0x%02x", kind & 0xFF)
+                    + " for tuple column "
+                    + i
+                    + "; expected 'n', 'u', 't' or 'b'",
+                at);
+      }
     }
-    return TupleData.wrap(values);
-  }
-
-  private static Object value(MessageReader in, int column) {
-    int at = in.position();
-    byte kind = in.readByte("tuple column kind");
-    return switch (kind) {
-      case TupleData.NULL -> null;
-      case TupleData.UNCHANGED_TOAST -> Unavailable.VALUE;
-      case TupleData.TEXT -> in.readUtf8(in.readLength("text value"), "text value");
-      case TupleData.BINARY -> in.readBytes(in.readLength("binary value"), "binary value");
-      default ->
-          throw in.malformed(
-              "unknown kind "
-                  + String.format("0x%02x", kind & 0xFF)
-                  + " for tuple column "
-                  + column
-                  + "; expected 'n', 'u', 't' or 'b'",
-              at);
-    };
+    return TupleData.wrap(in.copy(base, in.position()), kinds, starts, lengths);
   }
 
   /** Reads the submessage marker byte (such as 'N' before a new tuple) and checks it. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,24 +69,58 @@ public final class SnapshotWorkers implements AutoCloseable {
     this.results = new ArrayBlockingQueue<>(1);
   }
 
-  /** Opens the worker connections, imports the snapshot in each, and starts copying. */
+  /**
+   * Opens the worker connections, imports the snapshot in each, and starts copying. The workers
+   * connect at the same time (each login costs a round trip or three, and SCRAM's key derivation);
+   * this returns once every one imported the snapshot, so that the snapshot's exporter may go.
+   *
+   * @throws SQLException when a worker could not connect or import the snapshot
+   */
   public void start(int workers) throws SQLException {
     int n = Math.max(1, Math.min(workers, pending.size()));
-    List<Connection> conns = new ArrayList<>();
+    CountDownLatch ready = new CountDownLatch(n);
+    AtomicReference<SQLException> startFailure = new AtomicReference<>();
     for (int i = 0; i < n; i++) {
-      Connection c = connections.open("snapshot-" + i);
-      open.add(c);
+      String name = "snapshot-" + i;
+      threads.add(
+          Thread.ofPlatform()
+              .daemon()
+              .name("tributary-" + name)
+              .start(() -> connectAndWork(name, ready, startFailure)));
+    }
+    try {
+      ready.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while the snapshot workers connected", e);
+    }
+    SQLException failed = startFailure.get();
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  private void connectAndWork(
+      String name, CountDownLatch ready, AtomicReference<SQLException> startFailure) {
+    Connection c;
+    try {
+      c = connections.open(name);
+      synchronized (open) {
+        open.add(c);
+      }
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
         st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         st.execute("SET TRANSACTION SNAPSHOT '" + snapshotName.replace("'", "''") + "'");
       }
-      conns.add(c);
+    } catch (SQLException e) {
+      startFailure.compareAndSet(null, e);
+      return;
+    } finally {
+      ready.countDown();
     }
-    for (int i = 0; i < n; i++) {
-      Connection c = conns.get(i);
-      threads.add(
-          Thread.ofPlatform().daemon().name("tributary-snapshot-" + i).start(() -> work(c)));
+    if (startFailure.get() == null) {
+      work(c);
     }
   }
 
@@ -149,7 +184,11 @@ public final class SnapshotWorkers implements AutoCloseable {
     for (Thread t : threads) {
       t.interrupt();
     }
-    for (Connection c : open) {
+    List<Connection> toClose;
+    synchronized (open) {
+      toClose = new ArrayList<>(open);
+    }
+    for (Connection c : toClose) {
       try {
         c.close();
       } catch (SQLException e) {

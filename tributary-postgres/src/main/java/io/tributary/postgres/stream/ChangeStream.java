@@ -1,11 +1,13 @@
 package io.tributary.postgres.stream;
 
-import io.tributary.api.Batch;
 import io.tributary.api.ChangeEvent;
+import io.tributary.api.EncodedBatch;
+import io.tributary.api.EncodedEvents;
 import io.tributary.api.Op;
 import io.tributary.api.Row;
 import io.tributary.api.SourceInfo;
 import io.tributary.api.TaskContext;
+import io.tributary.api.TransactionInfo;
 import io.tributary.api.Unavailable;
 import io.tributary.api.offset.Lsn;
 import io.tributary.api.offset.PostgresOffset;
@@ -26,9 +28,7 @@ import io.tributary.postgres.snapshot.IncrementalSnapshot;
 import io.tributary.postgres.snapshot.LastSnapshotEvent;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.postgresql.replication.LogSequenceNumber;
 import org.postgresql.replication.PGReplicationStream;
@@ -56,7 +56,9 @@ final class ChangeStream {
   private final IncrementalSnapshot incremental;
   private PostgresOffset offset;
   private TransactionState tx;
-  private List<ChangeEvent> events = new ArrayList<>();
+  private final ChangeWriter writer;
+  private EncodedEvents events = new EncodedEvents();
+  private int lastBatchBytes;
   private boolean offsetMoved;
 
   ChangeStream(
@@ -79,13 +81,14 @@ final class ChangeStream {
     this.resume = new ResumePoint(start);
     this.context = context;
     this.incremental = incremental;
+    this.writer = new ChangeWriter(decoder);
   }
 
   /**
    * Reads what the server has sent, without blocking: a batch when events are ready (or the offset
    * moved), else null.
    */
-  Batch readAvailable() throws SQLException {
+  EncodedBatch readAvailable() throws SQLException {
     long started = System.nanoTime();
     while (true) {
       ByteBuffer buf = stream.readPending();
@@ -104,7 +107,7 @@ final class ChangeStream {
     }
   }
 
-  private Batch takeBatch() {
+  private EncodedBatch takeBatch() {
     PostgresOffset at;
     if (tx != null) {
       if (events.isEmpty()) {
@@ -117,8 +120,10 @@ final class ChangeStream {
       }
       at = offset;
     }
-    Batch b = Batch.of(events, at);
-    events = new ArrayList<>();
+    EncodedBatch b = new EncodedBatch(events, at, false);
+    // sized like the last batch, in whole 64 KiB, so that recycled buffers fit the next ones
+    lastBatchBytes = events.buffer().length();
+    events = new EncodedEvents(Math.max(16, b.size()), ((lastBatchBytes >> 16) + 1) << 16);
     offsetMoved = false;
     return b;
   }
@@ -184,7 +189,9 @@ final class ChangeStream {
     if (done == null) {
       return;
     }
-    events.addAll(done.last() ? LastSnapshotEvent.mark(done.rows()) : done.rows());
+    for (ChangeEvent e : done.last() ? LastSnapshotEvent.mark(done.rows()) : done.rows()) {
+      writer.write(e, events);
+    }
     offset = offset.inTransaction(m.lsn(), 0, true).withChunkDone(done.chunk().id());
     if (done.last()) {
       offset = offset.withSnapshotDone(incremental.tables());
@@ -197,12 +204,26 @@ final class ChangeStream {
     if (schema == null || tx == null || !tx.next()) {
       return;
     }
+    Emitted e = emitted(schema);
+    if (incremental == null
+        && writer.write(
+            schema,
+            op,
+            oldIsRow ? oldTuple : null,
+            newTuple,
+            e.source,
+            e.transaction,
+            e.tsMs,
+            e.idempotencyKey,
+            events)) {
+      return;
+    }
     Object[] old = oldTuple == null ? null : values(schema, oldTuple, null);
     Object[] after = values(schema, newTuple, oldIsRow ? old : null);
     if (incremental != null) {
       incremental.onChange(schema, old, after);
     }
-    emit(schema, op, schema.key(after), oldIsRow ? schema.row(old) : null, schema.row(after));
+    emit(schema, e, op, schema.key(after), oldIsRow ? schema.row(old) : null, schema.row(after));
   }
 
   private void delete(Delete d) {
@@ -210,11 +231,25 @@ final class ChangeStream {
     if (schema == null || tx == null || !tx.next()) {
       return;
     }
+    Emitted e = emitted(schema);
+    if (incremental == null
+        && writer.write(
+            schema,
+            Op.DELETE,
+            d.oldTuple(),
+            null,
+            e.source,
+            e.transaction,
+            e.tsMs,
+            e.idempotencyKey,
+            events)) {
+      return;
+    }
     Object[] before = values(schema, d.oldTuple(), null);
     if (incremental != null) {
       incremental.onChange(schema, before, null);
     }
-    emit(schema, Op.DELETE, schema.key(before), schema.row(before), null);
+    emit(schema, e, Op.DELETE, schema.key(before), schema.row(before), null);
   }
 
   private void truncate(Truncate t) {
@@ -224,12 +259,17 @@ final class ChangeStream {
         if (incremental != null) {
           incremental.onTruncate(schema);
         }
-        emit(schema, Op.TRUNCATE, null, null, null);
+        emit(schema, emitted(schema), Op.TRUNCATE, null, null, null);
       }
     }
   }
 
-  private void emit(TableSchema schema, Op op, Row key, Row before, Row after) {
+  /** What an event of the current transaction says of where and when it happened. */
+  private record Emitted(
+      SourceInfo source, TransactionInfo transaction, long tsMs, String idempotencyKey) {}
+
+  /** The source, transaction and keys of the transaction's next event (call once per event). */
+  private Emitted emitted(TableSchema schema) {
     Map<String, Object> position = new LinkedHashMap<>(4);
     position.put("txId", tx.xid);
     position.put("lsn", stream.getLastReceiveLSN().asLong());
@@ -243,17 +283,23 @@ final class ChangeStream {
             tx.commitTimeMs,
             "false",
             position);
-    events.add(
+    return new Emitted(
+        source, tx.info(schema.stream()), context.clock().millis(), tx.idempotencyKey());
+  }
+
+  private void emit(TableSchema schema, Emitted e, Op op, Row key, Row before, Row after) {
+    writer.write(
         new ChangeEvent(
             schema.stream(),
             op,
             key,
             before,
             after,
-            source,
-            tx.info(schema.stream()),
-            context.clock().millis(),
-            tx.idempotencyKey()));
+            e.source,
+            e.transaction,
+            e.tsMs,
+            e.idempotencyKey),
+        events);
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.tributary.postgres.stream;
 
-import io.tributary.api.Batch;
+import io.tributary.api.EncodedBatch;
 import io.tributary.api.TaskContext;
 import io.tributary.api.offset.Lsn;
 import io.tributary.api.offset.PostgresOffset;
@@ -125,7 +125,7 @@ public final class StreamingSession implements AutoCloseable {
   }
 
   /** The next batch, waiting up to {@code timeout}; null when none. */
-  public Batch poll(Duration timeout) throws SQLException, InterruptedException {
+  public EncodedBatch poll(Duration timeout) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!stopping) {
       Lsn confirm = toConfirm.getAndSet(null);
@@ -135,7 +135,7 @@ public final class StreamingSession implements AutoCloseable {
       if (incremental != null) {
         incremental.openNextIfIdle();
       }
-      Batch b = changes.readAvailable();
+      EncodedBatch b = changes.readAvailable();
       if (b != null) {
         emptyReads = 0;
         return b;

@@ -236,7 +236,7 @@ public final class PostgresSourceTask implements SourceTask {
       if (snapshot != null) {
         return pollSnapshot(timeout);
       }
-      Batch b = streaming.poll(timeout);
+      EncodedBatch b = streaming.poll(timeout);
       if (snapshotting && b != null && ((PostgresOffset) b.offset()).snapshotDone()) {
         snapshotting = false;
         context.phase(Phase.STREAMING);
