@@ -72,6 +72,9 @@ public final class EncodedEvents {
    * writes are allowed.
    */
   public JsonWriter buffer() {
+    if (data == null) {
+      throw new IllegalStateException("the events were released");
+    }
     return data;
   }
 
@@ -81,8 +84,15 @@ public final class EncodedEvents {
    * valueStart}), its value from there to the buffer's end.
    */
   public void written(String stream, long timestampMs, int start, int valueStart, boolean hasKey) {
-    if (hasKey ? valueStart < start : valueStart != start) {
-      throw new IllegalArgumentException("the value must follow the key");
+    if ((hasKey ? valueStart < start : valueStart != start) || valueStart > data.length()) {
+      throw new IllegalArgumentException(
+          "the value must follow the key and lie in the buffer (start "
+              + start
+              + ", value start "
+              + valueStart
+              + ", buffer length "
+              + data.length()
+              + ")");
     }
     added(stream, timestampMs, start, hasKey ? valueStart - start : NO_KEY);
   }
@@ -121,7 +131,8 @@ public final class EncodedEvents {
   /**
    * Hands the buffer back for reuse by later batches, once the events are written and nobody will
    * read them again: buffers of megabytes recycled instead of left to the garbage collector keep a
-   * large backlog from costing GC time. Any use afterwards fails.
+   * large backlog from costing GC time. Reading or adding events afterwards fails; {@link #size()}
+   * and {@link #byteSize()} still answer.
    */
   public void release() {
     JsonWriter d = data;
@@ -210,6 +221,9 @@ public final class EncodedEvents {
   }
 
   private int check(int i) {
+    if (data == null) {
+      throw new IllegalStateException("the events were released");
+    }
     Objects.checkIndex(i, count);
     return i;
   }

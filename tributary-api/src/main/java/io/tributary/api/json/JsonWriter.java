@@ -209,7 +209,9 @@ public final class JsonWriter {
         len = p;
         escaped(s, i, c);
         p = len;
-        if (Character.isHighSurrogate(c) && i + 1 < n) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
         }
       }
@@ -229,7 +231,9 @@ public final class JsonWriter {
         buf[len++] = (byte) c;
       } else {
         escaped(s, i, c);
-        if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
         }
       }
@@ -250,7 +254,9 @@ public final class JsonWriter {
           raw("\\u00");
           buf[len++] = HEX[c >> 4];
           buf[len++] = HEX[c & 0xF];
-        } else if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
           utf8(Character.toCodePoint(c, s.charAt(i + 1)));
         } else {
           utf8(c);

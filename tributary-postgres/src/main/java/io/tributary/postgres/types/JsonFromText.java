@@ -24,13 +24,11 @@ final class JsonFromText {
    */
   static ValueJsonWriter builtin(int oid, ValueJsonWriter slow) {
     return switch (oid) {
-      case BuiltinTypes.INT2,
-          BuiltinTypes.INT4,
-          BuiltinTypes.INT8,
-          BuiltinTypes.OID,
-          BuiltinTypes.XID,
-          BuiltinTypes.CID ->
-          (t, off, n, out) -> integer(t, off, n, out, slow);
+      // int2 and int4 decode as Integer, the others as Long: shorter texts cannot overflow them
+      case BuiltinTypes.INT2, BuiltinTypes.INT4 ->
+          (t, off, n, out) -> integer(t, off, n, 9, out, slow);
+      case BuiltinTypes.INT8, BuiltinTypes.OID, BuiltinTypes.XID, BuiltinTypes.CID ->
+          (t, off, n, out) -> integer(t, off, n, 18, out, slow);
       case BuiltinTypes.NUMERIC -> (t, off, n, out) -> numeric(t, off, n, out, slow);
       case BuiltinTypes.BOOL -> (t, off, n, out) -> bool(t, off, n, out, slow);
       case BuiltinTypes.JSON, BuiltinTypes.JSONB -> (t, off, n, out) -> json(t, off, n, out, slow);
@@ -51,9 +49,14 @@ final class JsonFromText {
         out.value(parser.parse(new String(t, off, n, StandardCharsets.UTF_8)));
   }
 
-  /** Digits with an optional minus and no leading zero: the number as it is. */
-  private static void integer(byte[] t, int off, int n, JsonWriter out, ValueJsonWriter slow) {
-    if (digitsFrom(t, off, n) == off + n) {
+  /**
+   * Digits with an optional minus, no leading zero and no more than {@code maxDigits} of them (so
+   * that the value cannot overflow): the number as it is.
+   */
+  private static void integer(
+      byte[] t, int off, int n, int maxDigits, JsonWriter out, ValueJsonWriter slow) {
+    int digits = n - (n > 0 && t[off] == '-' ? 1 : 0);
+    if (digits <= maxDigits && digitsFrom(t, off, n, false) == off + n) {
       out.bytes(t, off, n);
     } else {
       slow.write(t, off, n, out);
@@ -62,12 +65,14 @@ final class JsonFromText {
 
   /**
    * Where a leading {@code -} and a run of digits without a leading zero (or a lone zero) end, or
-   * {@code -1} when the text does not start that way.
+   * {@code -1} when the text does not start that way, or is a negative zero and {@code minusZero}
+   * is false.
    */
-  private static int digitsFrom(byte[] t, int off, int n) {
+  private static int digitsFrom(byte[] t, int off, int n, boolean minusZero) {
     int i = off;
     int end = off + n;
-    if (i < end && t[i] == '-') {
+    boolean negative = i < end && t[i] == '-';
+    if (negative) {
       i++;
     }
     int first = i;
@@ -75,6 +80,9 @@ final class JsonFromText {
       i++;
     }
     if (i == first || (t[first] == '0' && i - first > 1)) {
+      return -1;
+    }
+    if (negative && !minusZero && t[first] == '0') {
       return -1;
     }
     return i;
@@ -86,7 +94,7 @@ final class JsonFromText {
    */
   private static void numeric(byte[] t, int off, int n, JsonWriter out, ValueJsonWriter slow) {
     int end = off + n;
-    int i = digitsFrom(t, off, n);
+    int i = digitsFrom(t, off, n, true);
     if (i > 0 && i < end && t[i] == '.') {
       int fraction = ++i;
       while (i < end && t[i] >= '0' && t[i] <= '9') {
@@ -135,8 +143,8 @@ final class JsonFromText {
 
   /** {@code 2024-01-02 03:04:05.123456} as {@code "2024-01-02T03:04:05.123456"}. */
   private static void timestamp(byte[] t, int off, int n, JsonWriter out, ValueJsonWriter slow) {
-    int space = space(t, off, n);
-    if (space < 0 || endsWithBc(t, off, n)) {
+    int space = isoSpace(t, off, n);
+    if (space < 0) {
       slow.write(t, off, n, out);
       return;
     }
@@ -147,7 +155,7 @@ final class JsonFromText {
   /** {@code 2024-01-02 03:04:05.123+00} as {@code "2024-01-02T03:04:05.123Z"}. */
   private static void timestamptz(byte[] t, int off, int n, JsonWriter out, ValueJsonWriter slow) {
     int end = off + n;
-    int space = space(t, off, n);
+    int space = isoSpace(t, off, n);
     if (space < 0 || n < 4 || t[end - 3] != '+' || t[end - 2] != '0' || t[end - 1] != '0') {
       slow.write(t, off, n, out); // another offset, infinity, BC
       return;
@@ -156,17 +164,23 @@ final class JsonFromText {
     out.bytes(t, space + 1, end - 3 - space - 1).raw('Z').raw('"');
   }
 
-  private static int space(byte[] t, int off, int n) {
+  /**
+   * The one space of a date-time in PostgreSQL's ISO output (digits, {@code - : . +} and a single
+   * space between date and time), or -1 for anything else: infinity, BC, other styles.
+   */
+  private static int isoSpace(byte[] t, int off, int n) {
+    int space = -1;
     for (int i = off; i < off + n; i++) {
-      if (t[i] == ' ') {
-        return i;
+      byte b = t[i];
+      if (b == ' ') {
+        if (space >= 0) {
+          return -1;
+        }
+        space = i;
+      } else if ((b < '0' || b > '9') && b != '-' && b != ':' && b != '.' && b != '+') {
+        return -1;
       }
     }
-    return -1;
-  }
-
-  private static boolean endsWithBc(byte[] t, int off, int n) {
-    int end = off + n;
-    return n >= 3 && t[end - 3] == ' ' && t[end - 2] == 'B' && t[end - 1] == 'C';
+    return space;
   }
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -195,9 +194,6 @@ class JsonFromTextTest {
     }
   }
 
-  @Disabled(
-      "bug: the integer fast path writes \"-0\" as -0 where the converted value (Integer/Long 0)"
-          + " is written as 0; digitsFrom only rejects leading zeros followed by more digits")
   @Test
   void minusZeroIntegers() {
     for (int oid : new int[] {INT2, INT4, INT8, OID, XID, CID}) {
@@ -205,10 +201,6 @@ class JsonFromTextTest {
     }
   }
 
-  @Disabled(
-      "bug: the integer fast path copies any run of digits, so texts out of the type's range"
-          + " (int4 2147483648, int8 9223372036854775808) are written as numbers while convert"
-          + " rejects them with IllegalArgumentException")
   @Test
   void integersOutOfRange() {
     assertRejected(INT4, "2147483648", "-2147483649", "99999999999999999999");
@@ -337,10 +329,6 @@ class JsonFromTextTest {
     assertRejected(TIMESTAMPTZ, "2024-01-02 03:04:05", "2024-01-02 03:04:05+x", "a b+5");
   }
 
-  @Disabled(
-      "bug (low: PostgreSQL with DateStyle=ISO never prints such texts): the timestamp(tz) fast"
-          + " paths copy the text's bytes unescaped and replace only the first space, while the"
-          + " converted string escapes quotes/backslashes/control chars and replaces every space")
   @Test
   void timestampTextsOutOfTheIsoForm() {
     assertWritesAsConverted(TIMESTAMP, "2024-01-02 03:04:05 AD", "2024-01-02 03:04:05\"");
