@@ -44,8 +44,10 @@ public final class BenchMain {
     Machine machine = Machine.describe();
     String loadBefore = Machine.loadAverage();
     try (Workspace workspace = Workspace.create()) {
+      Progress.say("copying the distribution and making its AOT cache, as ./tributary does");
       Distribution distribution =
-          Distribution.copyOf(options.distribution(), workspace.directory("dist"));
+          Distribution.copyOf(options.distribution(), workspace.directory("dist"))
+              .withAotCache(TributaryRun.launcherOptions());
       Progress.say(
           "starting a private durable PostgreSQL; temporary files in %s", workspace.root());
       try (BenchDatabase db = BenchDatabase.start()) {
@@ -62,6 +64,7 @@ public final class BenchMain {
             loadBefore,
             Machine.loadAverage(),
             postgres,
+            TributaryRun.jvmOptions(distribution),
             options,
             streaming,
             snapshot,

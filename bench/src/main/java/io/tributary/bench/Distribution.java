@@ -1,12 +1,15 @@
 package io.tributary.bench;
 
+import io.tributary.testkit.process.ChildJvm;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The Tributary CLI as built: {@code tributary-server-*.jar} and its {@code lib/} directory, the
@@ -14,8 +17,10 @@ import java.util.List;
  *
  * @param jar the server jar
  * @param lib the directory of its runtime dependencies
+ * @param aotCache the JVM's ahead-of-time cache for it, as {@code ./tributary} makes one (see
+ *     scripts/aot-cache.sh), or null
  */
-record Distribution(Path jar, Path lib) {
+record Distribution(Path jar, Path lib, Path aotCache) {
 
   static final String MAIN_CLASS = "io.tributary.server.cli.Main";
 
@@ -39,7 +44,7 @@ record Distribution(Path jar, Path lib) {
     }
     Path jarCopy = into.resolve(jar.getFileName());
     Files.copy(jar, jarCopy, StandardCopyOption.REPLACE_EXISTING);
-    return new Distribution(jarCopy, libCopy);
+    return new Distribution(jarCopy, libCopy, null);
   }
 
   private static Path serverJar(Path dir) throws IOException {
@@ -65,6 +70,42 @@ record Distribution(Path jar, Path lib) {
               + "; build the distribution with: mvn -DskipTests install");
     }
     return found.getFirst();
+  }
+
+  /**
+   * This distribution with an ahead-of-time cache made for it, as the launcher does on JDK 25+
+   * (unless {@code TRIBUTARY_AOT=0}): a training run of {@code AotTraining} with the launcher's
+   * options. Unchanged when the JDK is older, the cache is off, or the training fails.
+   */
+  Distribution withAotCache(List<String> launcherOptions) throws IOException, InterruptedException {
+    if (Runtime.version().feature() < 25 || "0".equals(System.getenv("TRIBUTARY_AOT"))) {
+      return this;
+    }
+    Path cache = jar.resolveSibling("tributary.aot");
+    List<String> options = new ArrayList<>(launcherOptions);
+    options.add("-XX:AOTCacheOutput=" + cache);
+    try (ChildJvm training =
+        ChildJvm.builder("io.tributary.server.cli.AotTraining")
+            .classpath(classpath())
+            .jvmOptions(options.toArray(String[]::new))
+            .start()) {
+      int exit = training.waitFor(Duration.ofMinutes(2));
+      if (exit != 0 || !Files.isRegularFile(cache)) {
+        Progress.say("no AOT cache (training exited with %d); runs start without one", exit);
+        return this;
+      }
+    } catch (TimeoutException e) {
+      Progress.say("no AOT cache (training timed out); runs start without one");
+      return this;
+    }
+    return new Distribution(jar, lib, cache);
+  }
+
+  /** The JVM options that use the AOT cache, as the launcher adds them; none without a cache. */
+  List<String> aotOptions() {
+    return aotCache == null
+        ? List.of()
+        : List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot=off", "-Xlog:cds=off");
   }
 
   /** The class path of a JVM running the CLI. */

@@ -2,6 +2,7 @@ package io.tributary.bench;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,7 @@ record Report(
     String loadBefore,
     String loadAfter,
     String postgres,
+    List<String> tributaryOptions,
     BenchOptions options,
     StreamingCatchUp.Result streaming,
     SnapshotCopy.Result snapshot,
@@ -57,7 +59,7 @@ record Report(
         .append(" at end\n");
     md.append("- Server: ").append(postgres).append('\n');
     md.append("- Tributary: the CLI (`tributary run`) in a child JVM with ")
-        .append(String.join(" ", TributaryRun.jvmOptions()))
+        .append(String.join(" ", tributaryOptions))
         .append(", default pipeline settings, log on the same disk\n");
     md.append(
         f(

@@ -39,16 +39,17 @@ final class TributaryRun implements AutoCloseable {
     ChildJvm child =
         ChildJvm.builder(Distribution.MAIN_CLASS)
             .classpath(distribution.classpath())
-            .jvmOptions(jvmOptions().toArray(String[]::new))
+            .jvmOptions(jvmOptions(distribution).toArray(String[]::new))
             .args("run", pipelineFile.toString())
             .workingDir(workspace.root())
             .start();
     return new TributaryRun(child, start, workspace);
   }
 
-  /** The options the child JVM runs with. */
-  static List<String> jvmOptions() {
+  /** The options the child JVM runs with: the launcher's, its AOT cache, TRIBUTARY_JAVA_OPTS. */
+  static List<String> jvmOptions(Distribution distribution) {
     List<String> options = new ArrayList<>(launcherOptions());
+    options.addAll(distribution.aotOptions());
     String extra = System.getenv("TRIBUTARY_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       options.addAll(List.of(extra.strip().split("\\s+")));
@@ -59,7 +60,7 @@ final class TributaryRun implements AutoCloseable {
   /**
    * The launcher's options: tributary-server/jvm.options, named by run.sh in tributary.jvm.options.
    */
-  private static List<String> launcherOptions() {
+  static List<String> launcherOptions() {
     String name = System.getProperty("tributary.jvm.options");
     if (name == null) {
       return List.of(HEAP);

@@ -95,6 +95,18 @@ public final class ChunkCopier {
    * envelope's bytes, so that a chunk never exists as event objects.
    */
   public ChunkResult copyEncoded(Connection c, Chunk chunk, long tsMs) throws SQLException {
+    CopyOut out = copyOut(c, chunk, schema(chunk));
+    return encode(chunk, out::readFromCopy, tsMs);
+  }
+
+  /** Where COPY text lines come from: the next line, or null after the last. */
+  @FunctionalInterface
+  public interface Lines {
+    byte[] next() throws SQLException;
+  }
+
+  /** The chunk's rows, given as COPY text lines, as encoded read events. */
+  public ChunkResult encode(Chunk chunk, Lines lines, long tsMs) throws SQLException {
     TableSchema schema = schema(chunk);
     SourceInfo source = sources.get(chunk.root().toString());
     RowJson rows = rowJson.get(chunk.root().toString());
@@ -103,13 +115,12 @@ public final class ChunkCopier {
         envelopes.template(
             new ChangeEvent(
                 schema.stream(), Op.READ, null, null, null, source, null, tsMs, keyPrefix));
-    CopyOut out = copyOut(c, chunk, schema);
     EncodedEvents encoded = new EncodedEvents(lastRows + 16, bufferBytes());
     JsonWriter json = encoded.buffer();
     long row = 0;
     byte[] line;
     byte[] lastLine = null;
-    while ((line = out.readFromCopy()) != null) {
+    while ((line = lines.next()) != null) {
       parser.split(line, fields);
       int start = json.length();
       if (rows.hasKey()) {
