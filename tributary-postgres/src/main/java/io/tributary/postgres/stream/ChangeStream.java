@@ -205,17 +205,7 @@ final class ChangeStream {
       return;
     }
     Emitted e = emitted(schema);
-    if (incremental == null
-        && writer.write(
-            schema,
-            op,
-            oldIsRow ? oldTuple : null,
-            newTuple,
-            e.source,
-            e.transaction,
-            e.tsMs,
-            e.idempotencyKey,
-            events)) {
+    if (wroteFast(schema, op, oldIsRow ? oldTuple : null, newTuple, e)) {
       return;
     }
     Object[] old = oldTuple == null ? null : values(schema, oldTuple, null);
@@ -232,17 +222,7 @@ final class ChangeStream {
       return;
     }
     Emitted e = emitted(schema);
-    if (incremental == null
-        && writer.write(
-            schema,
-            Op.DELETE,
-            d.oldTuple(),
-            null,
-            e.source,
-            e.transaction,
-            e.tsMs,
-            e.idempotencyKey,
-            events)) {
+    if (wroteFast(schema, Op.DELETE, d.oldTuple(), null, e)) {
       return;
     }
     Object[] before = values(schema, d.oldTuple(), null);
@@ -262,6 +242,17 @@ final class ChangeStream {
         emit(schema, emitted(schema), Op.TRUNCATE, null, null, null);
       }
     }
+  }
+
+  /**
+   * Writes the change straight from its tuples ({@link ChangeWriter}), unless an incremental
+   * snapshot needs its decoded values or the change needs decoding: false then, nothing written.
+   */
+  private boolean wroteFast(
+      TableSchema schema, Op op, TupleData before, TupleData after, Emitted e) {
+    return incremental == null
+        && writer.write(
+            schema, op, before, after, e.source, e.transaction, e.tsMs, e.idempotencyKey, events);
   }
 
   /** What an event of the current transaction says of where and when it happened. */
