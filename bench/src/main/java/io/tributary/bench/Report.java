@@ -127,13 +127,15 @@ record Report(
         "| Tributary run | Events | Wall s | CPU s | CPU s per M events | Peak RSS MiB "
             + "| RSS ≤ 200 MiB | CPU ≤ 5 s/M events |\n");
     md.append("|---|---|---|---|---|---|---|---|\n");
-    resourceRow(md, "(a) streaming catch-up", streaming.tributary());
-    resourceRow(md, "(b) snapshot (initial_only)", snapshot.tributary());
-    resourceRow(md, "(c) latency run (paced load)", latency.tributary());
+    resourceRow(md, "(a) streaming catch-up", streaming.tributary(), true);
+    resourceRow(md, "(b) snapshot (initial_only)", snapshot.tributary(), true);
+    // paced by the load: its CPU per event is idle time spread over few events, not a throughput
+    resourceRow(md, "(c) latency run (paced load)", latency.tributary(), false);
     md.append('\n');
   }
 
-  private static void resourceRow(StringBuilder md, String name, RunFigures r) {
+  private static void resourceRow(
+      StringBuilder md, String name, RunFigures r, boolean cpuTargetApplies) {
     double perMillion = r.cpuSecondsPerMillionEvents();
     md.append(
         f(
@@ -145,7 +147,7 @@ record Report(
             perMillion,
             r.stats().peakRssMib(),
             met(r.stats().peakRssMib() <= RSS_TARGET_MIB),
-            met(perMillion <= CPU_TARGET_PER_MILLION)));
+            cpuTargetApplies ? met(perMillion <= CPU_TARGET_PER_MILLION) : "n/a"));
   }
 
   private void notes(StringBuilder md) {
