@@ -17,9 +17,16 @@ aot_cache_options() {
   if [[ ! -f "$cache" || "$aot_jar" -nt "$cache" ]]; then
     echo "tributary: preparing the start-up cache (once per build, a few seconds)…" >&2
     rm -f "$cache"
-    "$aot_java/bin/java" "$@" -XX:AOTCacheOutput="$cache" -cp "$aot_cp" \
-      io.tributary.server.cli.AotTraining >"$aot_dir/aot-training.log" 2>&1 \
-      || { rm -f "$cache"; echo "tributary: no start-up cache (see $aot_dir/aot-training.log); starting without it" >&2; }
+    # made under a name of its own and renamed into place, so that a command started meanwhile never
+    # maps a half-written cache
+    local made="$cache.$$"
+    if "$aot_java/bin/java" "$@" -XX:AOTCacheOutput="$made" -cp "$aot_cp" \
+      io.tributary.server.cli.AotTraining >"$aot_dir/aot-training.log" 2>&1 && [[ -f "$made" ]]; then
+      mv -f "$made" "$cache"
+    else
+      rm -f "$made"
+      echo "tributary: no start-up cache (see $aot_dir/aot-training.log); starting without it" >&2
+    fi
   fi
   if [[ -f "$cache" ]]; then
     AOT_OPTIONS=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off)
