@@ -134,11 +134,9 @@ public final class ReplicationSetup {
   /**
    * Creates a slot on {@code replication} exporting a snapshot that sees exactly the data before
    * the slot's consistent point.
-   *
-   * @param temporary a temporary slot disappears with its connection (used by initial_only)
    */
-  public static CreatedSlot createSlotWithSnapshot(
-      Connection replication, String name, boolean temporary) throws SQLException {
+  public static CreatedSlot createSlotWithSnapshot(Connection replication, String name)
+      throws SQLException {
     var builder =
         replication
             .unwrap(PGConnection.class)
@@ -147,9 +145,6 @@ public final class ReplicationSetup {
             .logical()
             .withSlotName(name)
             .withOutputPlugin("pgoutput");
-    if (temporary) {
-      builder = builder.withTemporaryOption();
-    }
     ReplicationSlotInfo info = builder.make();
     Lsn lsn = Lsn.parse(info.getConsistentPoint().asString());
     LOG.info(

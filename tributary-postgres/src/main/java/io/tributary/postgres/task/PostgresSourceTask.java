@@ -99,7 +99,7 @@ public final class PostgresSourceTask implements SourceTask {
         finished = true;
         return;
       }
-      // the temporary slot is gone with the earlier process, and no stream follows anyway
+      // initial_only never has a slot (no stream follows): the rest is copied under a new snapshot
       offset = from.snapshotDone() ? from.withSnapshotRunning() : from;
       snapshot =
           SnapshotPhase.resume(

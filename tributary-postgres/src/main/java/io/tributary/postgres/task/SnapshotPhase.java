@@ -29,6 +29,7 @@ import io.tributary.postgres.snapshot.IncrementalSnapshot;
 import io.tributary.postgres.snapshot.LastSnapshotEvent;
 import io.tributary.postgres.snapshot.SnapshotWorkers;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -78,11 +79,15 @@ final class SnapshotPhase implements AutoCloseable {
       TextDecoder decoder,
       TaskContext context)
       throws SQLException {
-    boolean temporary = config.snapshot() == SnapshotMode.INITIAL_ONLY;
+    if (config.snapshot() == SnapshotMode.INITIAL_ONLY) {
+      // no stream follows, so no slot is needed: a snapshot exported from a plain transaction is
+      // as consistent, and creating a slot would wait for every running transaction to end
+      return exported(config, connections, errors, meta, infos, decoder, null, context);
+    }
     Connection replication = connections.openReplication();
     CreatedSlot slot;
     try {
-      slot = ReplicationSetup.createSlotWithSnapshot(replication, config.slot(), temporary);
+      slot = ReplicationSetup.createSlotWithSnapshot(replication, config.slot());
     } catch (SQLException | RuntimeException e) {
       replication.close();
       throw e;
@@ -99,29 +104,17 @@ final class SnapshotPhase implements AutoCloseable {
         workers.close();
       }
       replication.close();
-      if (!temporary) {
-        // nothing was captured from this slot yet: leave nothing half-created behind
-        new ReplicationSetup(meta).dropSlot(config.slot());
-      }
+      // nothing was captured from this slot yet: leave nothing half-created behind
+      new ReplicationSetup(meta).dropSlot(config.slot());
       throw e;
     }
-    if (!temporary) {
-      // every worker imported the snapshot, and a permanent slot outlives this connection; a
-      // temporary slot lives as long as it, so it stays open until the snapshot phase closes
-      replication.close();
-    }
-    LOG.info(
-        () ->
-            config.pipeline()
-                + ": snapshot of "
-                + infos.size()
-                + " table(s) in "
-                + chunks.size()
-                + " chunk(s) at "
-                + slot.consistentPoint());
-    return new SnapshotPhase(workers, start, temporary ? replication : null, names(infos));
+    // every worker imported the snapshot, and the slot outlives this connection
+    replication.close();
+    logStart(config, infos, chunks, slot.consistentPoint());
+    return new SnapshotPhase(workers, start, null, names(infos));
   }
 
+  /** An interrupted {@code initial_only} snapshot: the chunks not done, under a new snapshot. */
   static SnapshotPhase resume(
       PostgresConfig config,
       Connections connections,
@@ -132,29 +125,80 @@ final class SnapshotPhase implements AutoCloseable {
       PostgresOffset from,
       TaskContext context)
       throws SQLException {
-    List<Chunk> chunks = plan(config, meta, infos, from.chunksDone());
-    String snapshotName;
+    return exported(config, connections, errors, meta, infos, decoder, from, context);
+  }
+
+  /**
+   * A snapshot without a slot, exported from a repeatable-read transaction of its own (kept open
+   * until the snapshot phase closes): all of it when {@code from} is null, else the chunks {@code
+   * from} has not recorded as done.
+   */
+  private static SnapshotPhase exported(
+      PostgresConfig config,
+      Connections connections,
+      ErrorClassifier errors,
+      Connection meta,
+      Map<TableId, TableInfo> infos,
+      TextDecoder decoder,
+      PostgresOffset from,
+      TaskContext context)
+      throws SQLException {
     Connection exporter = connections.open("snapshot-export");
-    exporter.setAutoCommit(false);
-    try (Statement st = exporter.createStatement()) {
-      st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-      var rs = st.executeQuery("SELECT pg_export_snapshot()");
-      rs.next();
-      snapshotName = rs.getString(1);
+    SnapshotWorkers workers = null;
+    try {
+      exporter.setAutoCommit(false);
+      String snapshotName;
+      Lsn at;
+      try (Statement st = exporter.createStatement()) {
+        st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT pg_export_snapshot(), CASE WHEN pg_is_in_recovery() "
+                    + "THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END");
+        rs.next();
+        snapshotName = rs.getString(1);
+        at = Lsn.parse(rs.getString(2));
+      }
+      PostgresOffset start = from != null ? from : PostgresOffset.snapshotStarting(at, Set.of());
+      List<Chunk> chunks = plan(config, meta, infos, start.chunksDone());
+      workers =
+          workers(
+              config,
+              connections,
+              errors,
+              infos,
+              decoder,
+              context,
+              chunks,
+              new CreatedSlot(start.slotLsn(), snapshotName, exporter));
+      workers.start(config.snapshotWorkers());
+      if (from == null) {
+        logStart(config, infos, chunks, at);
+      } else {
+        LOG.info(
+            () -> config.pipeline() + ": resuming snapshot, " + chunks.size() + " chunk(s) left");
+      }
+      return new SnapshotPhase(workers, start, exporter, names(infos));
+    } catch (SQLException | RuntimeException e) {
+      if (workers != null) {
+        workers.close();
+      }
+      exporter.close();
+      throw e;
     }
-    SnapshotWorkers workers =
-        workers(
-            config,
-            connections,
-            errors,
-            infos,
-            decoder,
-            context,
-            chunks,
-            new CreatedSlot(from.slotLsn(), snapshotName, exporter));
-    workers.start(config.snapshotWorkers());
-    LOG.info(() -> config.pipeline() + ": resuming snapshot, " + chunks.size() + " chunk(s) left");
-    return new SnapshotPhase(workers, from, exporter, names(infos));
+  }
+
+  private static void logStart(
+      PostgresConfig config, Map<TableId, TableInfo> infos, List<Chunk> chunks, Lsn at) {
+    LOG.info(
+        () ->
+            config.pipeline()
+                + ": snapshot of "
+                + infos.size()
+                + " table(s) in "
+                + chunks.size()
+                + " chunk(s) at "
+                + at);
   }
 
   private static List<Chunk> plan(
