@@ -36,6 +36,10 @@ public final class EnvelopeWriter {
   private static final byte[] SCHEMA = ascii(",\"schema\":");
   private static final byte[] TABLE = ascii(",\"table\":");
   private static final byte[] OP = ascii("},\"op\":");
+
+  /** {@code },"op":"c"} and the like, by {@link Op#ordinal()}. */
+  private static final byte[][] OPS = opFields();
+
   private static final byte[] TS = ascii(",\"ts_ms\":");
   private static final byte[] TRANSACTION = ascii(",\"transaction\":");
   private static final byte[] TX_ID = ascii("{\"id\":");
@@ -58,6 +62,14 @@ public final class EnvelopeWriter {
   private final List<?>[] recentColumns = new List<?>[4];
   private final byte[][][] recentPrefixes = new byte[4][][];
   private int nextRecent;
+
+  private String lastSnapshot;
+  private byte[] lastSnapshotField;
+  private String lastTransactionId;
+  private byte[] lastTransactionIdField;
+  private final String[] recentPositionNames = new String[4];
+  private final byte[][] recentPositionPrefixes = new byte[4][];
+  private int nextPositionName;
 
   /** Where the last envelope written has its {@code after} row, for {@link #template}. */
   private int afterStart;
@@ -129,7 +141,7 @@ public final class EnvelopeWriter {
   private void rest(
       SourceInfo source, Op op, long tsMs, TransactionInfo transaction, String idempotencyKey) {
     source(source);
-    json.bytes(OP).string(op.code());
+    json.bytes(OPS[op.ordinal()]);
     json.bytes(TS).number(tsMs);
     json.bytes(TRANSACTION);
     transaction(transaction);
@@ -233,11 +245,36 @@ public final class EnvelopeWriter {
   private void source(SourceInfo s) {
     json.bytes(sourcePrefix(s));
     json.bytes(SOURCE_TS).number(s.tsMs());
-    json.bytes(SNAPSHOT).string(s.snapshot());
+    json.bytes(snapshotField(s.snapshot()));
     for (Map.Entry<String, Object> e : s.position().entrySet()) {
-      json.bytes(positionNames.computeIfAbsent(e.getKey(), EnvelopeWriter::encodeName))
-          .value(e.getValue());
+      json.bytes(positionName(e.getKey())).value(e.getValue());
     }
+  }
+
+  /** {@code ,"snapshot":"…"}, encoded once per distinct value (there are three). */
+  @SuppressWarnings(
+      "ReferenceEquality") // a cache hit test: an equal but distinct string re-encodes
+  private byte[] snapshotField(String snapshot) {
+    if (snapshot != lastSnapshot) {
+      lastSnapshotField = new JsonWriter(32).bytes(SNAPSHOT).string(snapshot).toByteArray();
+      lastSnapshot = snapshot;
+    }
+    return lastSnapshotField;
+  }
+
+  /** {@code ,"name":} of a position field; a source uses the same few names event after event. */
+  @SuppressWarnings("ReferenceEquality") // a cache hit test, as above
+  private byte[] positionName(String name) {
+    for (int i = 0; i < recentPositionNames.length; i++) {
+      if (recentPositionNames[i] == name) {
+        return recentPositionPrefixes[i];
+      }
+    }
+    byte[] encoded = positionNames.computeIfAbsent(name, EnvelopeWriter::encodeName);
+    recentPositionNames[nextPositionName] = name;
+    recentPositionPrefixes[nextPositionName] = encoded;
+    nextPositionName = (nextPositionName + 1) % recentPositionNames.length;
+    return encoded;
   }
 
   @SuppressWarnings(
@@ -268,14 +305,33 @@ public final class EnvelopeWriter {
       json.value(null);
       return;
     }
-    json.bytes(TX_ID).string(t.id());
+    json.bytes(transactionId(t.id()));
     json.bytes(TOTAL).number(t.totalOrder());
     json.bytes(PER_TABLE).number(t.dataCollectionOrder());
     json.raw('}');
   }
 
+  /** {@code {"id":"…"}: one transaction's events share the id, so it is encoded once. */
+  @SuppressWarnings("ReferenceEquality") // a cache hit test, as above
+  private byte[] transactionId(String id) {
+    if (id != lastTransactionId) {
+      lastTransactionIdField = new JsonWriter(64).bytes(TX_ID).string(id).toByteArray();
+      lastTransactionId = id;
+    }
+    return lastTransactionIdField;
+  }
+
   private static byte[] encodeName(String name) {
     return new JsonWriter(32).raw(',').name(name).toByteArray();
+  }
+
+  private static byte[][] opFields() {
+    Op[] ops = Op.values();
+    byte[][] out = new byte[ops.length][];
+    for (Op op : ops) {
+      out[op.ordinal()] = new JsonWriter(16).bytes(OP).string(op.code()).toByteArray();
+    }
+    return out;
   }
 
   private static byte[] ascii(String s) {
