@@ -58,8 +58,10 @@ public final class ChunkPlanner {
 
   /**
    * The chunks still to copy after an interruption: the page ranges not covered by {@code doneIds}
-   * (identifiers of completed chunks of the same leaf). Computed from the recorded ranges, not from
-   * {@code planned}, because the table may have grown since the first plan.
+   * (identifiers of completed chunks of the same leaf), each split again into chunks of the size
+   * {@code planned} has, so that a resumed snapshot holds no more rows at a time than a fresh one.
+   * Computed from the recorded ranges, not from {@code planned}'s boundaries, because the table may
+   * have grown since the first plan.
    */
   public static List<Chunk> remaining(List<Chunk> planned, List<String> doneIds) {
     if (doneIds.isEmpty() || planned.isEmpty()) {
@@ -67,6 +69,11 @@ public final class ChunkPlanner {
     }
     TableId root = planned.get(0).root();
     TableId leaf = planned.get(0).leaf();
+    long step =
+        planned.size() > 1
+            ? planned.get(0).toPage() - planned.get(0).fromPage()
+            : Long.MAX_VALUE; // the whole table fits one chunk
+    long lastStart = planned.getLast().fromPage(); // the open-ended chunk of the fresh plan
     List<long[]> done = new ArrayList<>();
     for (String id : doneIds) {
       String range = id.substring(id.lastIndexOf(':') + 1);
@@ -80,13 +87,26 @@ public final class ChunkPlanner {
     long next = 0;
     for (long[] d : done) {
       if (d[0] > next) {
-        out.add(new Chunk(root, leaf, next, d[0]));
+        addSplit(out, root, leaf, next, d[0], step, lastStart);
       }
       next = Math.max(next, d[1]);
     }
     if (next != Long.MAX_VALUE) {
-      out.add(new Chunk(root, leaf, next, -1));
+      addSplit(out, root, leaf, next, Long.MAX_VALUE, step, lastStart);
     }
     return out;
+  }
+
+  /**
+   * Pages {@code [from, to)} ({@code to} MAX_VALUE: to the end) as chunks of {@code step} pages;
+   * none starts past {@code lastStart}, and a range to the end ends open.
+   */
+  private static void addSplit(
+      List<Chunk> out, TableId root, TableId leaf, long from, long to, long step, long lastStart) {
+    while (step < to - from && from + step <= lastStart) {
+      out.add(new Chunk(root, leaf, from, from + step));
+      from += step;
+    }
+    out.add(new Chunk(root, leaf, from, to == Long.MAX_VALUE ? -1 : to));
   }
 }

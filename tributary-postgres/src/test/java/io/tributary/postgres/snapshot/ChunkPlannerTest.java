@@ -49,10 +49,39 @@ class ChunkPlannerTest {
   }
 
   @Test
-  void aTableThatGrewIsStillCoveredToItsEnd() {
+  void aTableThatGrewIsStillCoveredToItsEndInChunksOfThePlannedSize() {
     List<Chunk> replanned = ChunkPlanner.split(T, T, 500, 50.0, 1000);
     List<Chunk> rest =
         ChunkPlanner.remaining(replanned, List.of("public.t:0-20", "public.t:20-40"));
-    assertThat(rest).extracting(Chunk::id).containsExactly("public.t:40-end");
+    assertThat(rest).hasSize(23);
+    assertThat(rest.getFirst().id()).isEqualTo("public.t:40-60");
+    assertThat(rest.get(rest.size() - 2).id()).isEqualTo("public.t:460-480");
+    assertThat(rest.getLast().id()).isEqualTo("public.t:480-end");
+  }
+
+  @Test
+  void largeGapsAreSplitLikeAFreshPlanSoAResumeHoldsNoMoreRowsAtATime() {
+    List<Chunk> planned = ChunkPlanner.split(T, T, 200, 50.0, 1000); // 20 pages a chunk
+    List<Chunk> rest =
+        ChunkPlanner.remaining(planned, List.of("public.t:20-40", "public.t:100-120"));
+    assertThat(rest)
+        .extracting(Chunk::id)
+        .containsExactly(
+            "public.t:0-20",
+            "public.t:40-60",
+            "public.t:60-80",
+            "public.t:80-100",
+            "public.t:120-140",
+            "public.t:140-160",
+            "public.t:160-180",
+            "public.t:180-end");
+  }
+
+  @Test
+  void aSmallTableLeftInOneChunkStaysOne() {
+    List<Chunk> planned = ChunkPlanner.split(T, T, 10, 50.0, 1000);
+    assertThat(ChunkPlanner.remaining(planned, List.of("public.t:0-4")))
+        .extracting(Chunk::id)
+        .containsExactly("public.t:4-end");
   }
 }
