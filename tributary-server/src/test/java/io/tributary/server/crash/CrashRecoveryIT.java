@@ -103,13 +103,15 @@ class CrashRecoveryIT {
     try (ChildJvm second = run(file)) {
       server.execute(db, "UPDATE t SET v = 3 WHERE id % 7 = 0");
       server.execute(db, "INSERT INTO t VALUES (-1, 9)");
+      // the rest of the snapshot is copied in chunks between watermarks while changes stream
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(500))
           .until(
               () ->
-                  log().events("crash.public.t").stream()
-                      .anyMatch(e -> e.get("after").path("id").asInt() == -1));
+                  log().committedPosition().orElse("").contains("snapshot=done")
+                      && log().events("crash.public.t").stream()
+                          .anyMatch(e -> e.get("after").path("id").asInt() == -1));
       second.terminate();
       assertThat(second.waitFor(Duration.ofSeconds(30))).isZero();
     }
