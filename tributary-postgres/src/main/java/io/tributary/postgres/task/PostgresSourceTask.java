@@ -102,7 +102,7 @@ public final class PostgresSourceTask implements SourceTask {
       // initial_only never has a slot (no stream follows): the rest is copied under a new snapshot
       offset = from.snapshotDone() ? from.withSnapshotRunning() : from;
       snapshot =
-          SnapshotPhase.resume(
+          SnapshotPhase.withoutSlot(
               config, connections, errors, meta, pending, decoder, offset, context);
       context.phase(Phase.SNAPSHOTTING);
       return;

@@ -82,7 +82,7 @@ final class SnapshotPhase implements AutoCloseable {
     if (config.snapshot() == SnapshotMode.INITIAL_ONLY) {
       // no stream follows, so no slot is needed: a snapshot exported from a plain transaction is
       // as consistent, and creating a slot would wait for every running transaction to end
-      return exported(config, connections, errors, meta, infos, decoder, null, context);
+      return withoutSlot(config, connections, errors, meta, infos, decoder, null, context);
     }
     Connection replication = connections.openReplication();
     CreatedSlot slot;
@@ -114,26 +114,12 @@ final class SnapshotPhase implements AutoCloseable {
     return new SnapshotPhase(workers, start, null, names(infos));
   }
 
-  /** An interrupted {@code initial_only} snapshot: the chunks not done, under a new snapshot. */
-  static SnapshotPhase resume(
-      PostgresConfig config,
-      Connections connections,
-      ErrorClassifier errors,
-      Connection meta,
-      Map<TableId, TableInfo> infos,
-      TextDecoder decoder,
-      PostgresOffset from,
-      TaskContext context)
-      throws SQLException {
-    return exported(config, connections, errors, meta, infos, decoder, from, context);
-  }
-
   /**
    * A snapshot without a slot, exported from a repeatable-read transaction of its own (kept open
-   * until the snapshot phase closes): all of it when {@code from} is null, else the chunks {@code
-   * from} has not recorded as done.
+   * until the snapshot phase closes), for {@code initial_only}: all of it when {@code from} is
+   * null, else — resuming after an interruption — the chunks {@code from} has not recorded as done.
    */
-  private static SnapshotPhase exported(
+  static SnapshotPhase withoutSlot(
       PostgresConfig config,
       Connections connections,
       ErrorClassifier errors,
