@@ -24,7 +24,8 @@ done
 
 command -v mvn >/dev/null 2>&1 || { echo "bench: Maven is needed to build Tributary (apt-get install maven)" >&2; exit 2; }
 echo "bench: building tributary-server and the benchmark (mvn -q -DskipTests install -pl bench -am)…" >&2
-(cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests install -pl bench -am) >&2 \
+(cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests install -pl bench -am) 2>&1 \
+  | sed -u $'s/\e\\[[0-9;]*m//g' >&2 \
   || { echo "bench: the build failed (see above)" >&2; exit 2; }
 
 jar="$(ls "$root"/bench/target/tributary-bench-*.jar | head -n 1)"
