@@ -246,11 +246,12 @@ final class ChangeStream {
 
   /**
    * Writes the change straight from its tuples ({@link ChangeWriter}), unless an incremental
-   * snapshot needs its decoded values or the change needs decoding: false then, nothing written.
+   * snapshot still running needs its decoded values or the change needs decoding: false then,
+   * nothing written.
    */
   private boolean wroteFast(
       TableSchema schema, Op op, TupleData before, TupleData after, Emitted e) {
-    return incremental == null
+    return (incremental == null || incremental.done())
         && writer.write(
             schema, op, before, after, e.source, e.transaction, e.tsMs, e.idempotencyKey, events);
   }
