@@ -256,7 +256,7 @@ public final class EnvelopeWriter {
       "ReferenceEquality") // a cache hit test: an equal but distinct string re-encodes
   private byte[] snapshotField(String snapshot) {
     if (snapshot != lastSnapshot) {
-      lastSnapshotField = new JsonWriter(32).bytes(SNAPSHOT).string(snapshot).toByteArray();
+      lastSnapshotField = field(SNAPSHOT, snapshot);
       lastSnapshot = snapshot;
     }
     return lastSnapshotField;
@@ -315,7 +315,7 @@ public final class EnvelopeWriter {
   @SuppressWarnings("ReferenceEquality") // a cache hit test, as above
   private byte[] transactionId(String id) {
     if (id != lastTransactionId) {
-      lastTransactionIdField = new JsonWriter(64).bytes(TX_ID).string(id).toByteArray();
+      lastTransactionIdField = field(TX_ID, id);
       lastTransactionId = id;
     }
     return lastTransactionIdField;
@@ -325,11 +325,21 @@ public final class EnvelopeWriter {
     return new JsonWriter(32).raw(',').name(name).toByteArray();
   }
 
+  /**
+   * {@code prefix} followed by {@code value} as a JSON string, encoded once to be written often.
+   */
+  private static byte[] field(byte[] prefix, String value) {
+    return new JsonWriter(prefix.length + value.length() + 16)
+        .bytes(prefix)
+        .string(value)
+        .toByteArray();
+  }
+
   private static byte[][] opFields() {
     Op[] ops = Op.values();
     byte[][] out = new byte[ops.length][];
     for (Op op : ops) {
-      out[op.ordinal()] = new JsonWriter(16).bytes(OP).string(op.code()).toByteArray();
+      out[op.ordinal()] = field(OP, op.code());
     }
     return out;
   }

@@ -209,9 +209,7 @@ public final class JsonWriter {
         len = p;
         escaped(s, i, c);
         p = len;
-        if (Character.isHighSurrogate(c)
-            && i + 1 < n
-            && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (startsPair(s, i)) {
           i++;
         }
       }
@@ -231,9 +229,7 @@ public final class JsonWriter {
         buf[len++] = (byte) c;
       } else {
         escaped(s, i, c);
-        if (Character.isHighSurrogate(c)
-            && i + 1 < s.length()
-            && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (startsPair(s, i)) {
           i++;
         }
       }
@@ -254,15 +250,20 @@ public final class JsonWriter {
           raw("\\u00");
           buf[len++] = HEX[c >> 4];
           buf[len++] = HEX[c & 0xF];
-        } else if (Character.isHighSurrogate(c)
-            && i + 1 < s.length()
-            && Character.isLowSurrogate(s.charAt(i + 1))) {
+        } else if (startsPair(s, i)) {
           utf8(Character.toCodePoint(c, s.charAt(i + 1)));
         } else {
           utf8(c);
         }
       }
     }
+  }
+
+  /** Whether a surrogate pair (a high surrogate, then a low one) starts at {@code s[i]}. */
+  private static boolean startsPair(String s, int i) {
+    return Character.isHighSurrogate(s.charAt(i))
+        && i + 1 < s.length()
+        && Character.isLowSurrogate(s.charAt(i + 1));
   }
 
   private void utf8(int cp) {

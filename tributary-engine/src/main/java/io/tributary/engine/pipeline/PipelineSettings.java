@@ -52,24 +52,4 @@ public record PipelineSettings(
           "queueCapacity, maxQueuedEvents, maxQueuedBytes and maxEventsPerWrite must be positive");
     }
   }
-
-  /** Settings with the default bound on queued bytes. */
-  public PipelineSettings(
-      int queueCapacity,
-      int maxQueuedEvents,
-      int maxEventsPerWrite,
-      Duration pollTimeout,
-      Duration initialBackoff,
-      Duration maxBackoff,
-      Duration healthyAfter) {
-    this(
-        queueCapacity,
-        maxQueuedEvents,
-        DEFAULT_MAX_QUEUED_BYTES,
-        maxEventsPerWrite,
-        pollTimeout,
-        initialBackoff,
-        maxBackoff,
-        healthyAfter);
-  }
 }

@@ -27,6 +27,7 @@ class PipelineTest {
       new PipelineSettings(
           4,
           1000,
+          PipelineSettings.DEFAULT_MAX_QUEUED_BYTES,
           100,
           Duration.ofMillis(10),
           Duration.ofMillis(10),

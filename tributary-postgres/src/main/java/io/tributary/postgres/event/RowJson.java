@@ -10,7 +10,6 @@ import io.tributary.api.json.JsonWriter;
  * each column's writer resolved once. Immutable; safe to share between threads.
  */
 public final class RowJson {
-  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
   private final byte[][] prefixes;
   private final byte[][] keyPrefixes;
@@ -61,7 +60,7 @@ public final class RowJson {
     } else if (n == TextFields.UNCHANGED) {
       out.value(Unavailable.VALUE);
     } else {
-      out.bytes(NULL);
+      out.value(null);
     }
   }
 }

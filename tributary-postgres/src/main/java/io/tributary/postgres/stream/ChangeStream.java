@@ -58,7 +58,6 @@ final class ChangeStream {
   private TransactionState tx;
   private final ChangeWriter writer;
   private EncodedEvents events = new EncodedEvents();
-  private int lastBatchBytes;
   private boolean offsetMoved;
 
   ChangeStream(
@@ -122,7 +121,7 @@ final class ChangeStream {
     }
     EncodedBatch b = new EncodedBatch(events, at, false);
     // sized like the last batch, in whole 64 KiB, so that recycled buffers fit the next ones
-    lastBatchBytes = events.buffer().length();
+    int lastBatchBytes = events.byteSize();
     events = new EncodedEvents(Math.max(16, b.size()), ((lastBatchBytes >> 16) + 1) << 16);
     offsetMoved = false;
     return b;

@@ -23,7 +23,6 @@ import java.util.Map;
  * ChangeEvent} and the {@link BatchEncoder}, which writes the same bytes. Not thread-safe.
  */
 final class ChangeWriter {
-  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
   private static final int MAX_SCHEMAS = 256;
 
   private final TextDecoder decoder;
@@ -89,7 +88,7 @@ final class ChangeWriter {
 
   private static void rowOrNull(RowJson row, TextFields fields, JsonWriter json) {
     if (fields == null) {
-      json.bytes(NULL);
+      json.value(null);
     } else {
       row.row(fields, json);
     }

@@ -11,15 +11,15 @@ import java.nio.charset.StandardCharsets;
  * decoded as UTF-8 (the client encoding of pgjdbc connections) after unescaping, since octal and
  * hex escapes denote bytes.
  *
- * <p>A field without backslashes becomes a String straight from the input; only escaped fields pass
- * through an internal scratch buffer, which makes an instance unsafe to share between threads: use
- * one per worker.
+ * <p>A row without backslashes is read in place; a row with escapes is unescaped into an internal
+ * scratch buffer, which makes an instance unsafe to share between threads: use one per worker.
  */
 public final class CopyTextParser {
   private static final byte TAB = '\t';
   private static final byte BACKSLASH = '\\';
 
   private byte[] scratch = new byte[128];
+  private final TextFields parsed = new TextFields();
 
   /** Parses a whole row; a trailing newline, as pgjdbc's {@code CopyOut} leaves it, is ignored. */
   public String[] parse(byte[] row) {
@@ -27,83 +27,52 @@ public final class CopyTextParser {
   }
 
   /**
-   * Parses the row in {@code row[offset, offset + length)}.
+   * Parses the row in {@code row[offset, offset + length)}: {@link #split}, then each field
+   * decoded.
    *
    * @return one String per field, null for {@code \N}
    * @throws IllegalArgumentException if a field ends with a lone backslash
    */
   public String[] parse(byte[] row, int offset, int length) {
+    split(row, offset, length, parsed);
+    String[] fields = new String[parsed.count()];
+    for (int i = 0; i < fields.length; i++) {
+      int n = parsed.length(i);
+      fields[i] =
+          n == TextFields.NULL
+              ? null
+              : new String(parsed.buffer(), parsed.start(i), n, StandardCharsets.UTF_8);
+    }
+    return fields;
+  }
+
+  /** {@link #split(byte[], int, int, TextFields)} of a whole row. */
+  public TextFields split(byte[] row, TextFields into) {
+    return split(row, 0, row.length, into);
+  }
+
+  /**
+   * Locates the fields of the row in {@code row[offset, offset + length)} in {@code into}, without
+   * making Strings: the fields lie in {@code row} itself, or, when the row has an escape, in a
+   * scratch buffer of this parser that holds them unescaped (valid until the next call). {@code \N}
+   * is {@link TextFields#NULL}; a trailing newline is ignored.
+   *
+   * @throws IllegalArgumentException if a field ends with a lone backslash
+   */
+  public TextFields split(byte[] row, int offset, int length, TextFields into) {
     int end = offset + length;
     if (end > offset && row[end - 1] == '\n') {
       end--; // a data newline is always escaped, so a raw one can only be the row terminator
     }
-    String[] fields = new String[countFields(row, offset, end)];
-    int start = offset;
-    int f = 0;
-    for (int i = offset; i < end; i++) {
-      if (row[i] == TAB) {
-        fields[f++] = field(row, start, i);
-        start = i + 1;
-      }
-    }
-    fields[f] = field(row, start, end);
-    return fields;
-  }
-
-  private static int countFields(byte[] row, int from, int to) {
-    int n = 1;
-    for (int i = from; i < to; i++) {
-      if (row[i] == TAB) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private String field(byte[] row, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (row[i] == BACKSLASH) {
-        if (to - from == 2 && row[from + 1] == 'N') {
-          return null;
-        }
-        return unescape(row, from, to, i);
-      }
-    }
-    return new String(row, from, to - from, StandardCharsets.UTF_8);
-  }
-
-  /** Copies the field to the scratch buffer, undoing escapes from the first backslash on. */
-  private String unescape(byte[] row, int from, int to, int firstBackslash) {
-    if (scratch.length < to - from) {
-      scratch = new byte[Math.max(to - from, scratch.length * 2)];
-    }
-    int n = firstBackslash - from;
-    System.arraycopy(row, from, scratch, 0, n);
-    n = unescapeInto(row, firstBackslash, to, scratch, n);
-    return new String(scratch, 0, n, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Locates the fields of a whole row in {@code into}, without making Strings: the fields lie in
-   * {@code row} itself, or, when the row has an escape, in a scratch buffer of this parser that
-   * holds them unescaped (valid until the next call). {@code \N} is {@link TextFields#NULL}.
-   *
-   * @throws IllegalArgumentException if a field ends with a lone backslash
-   */
-  public TextFields split(byte[] row, TextFields into) {
-    int end = row.length;
-    if (end > 0 && row[end - 1] == '\n') {
-      end--;
-    }
     into.reset(row);
-    int start = 0;
-    for (int i = 0; i < end; i++) {
+    int start = offset;
+    for (int i = offset; i < end; i++) {
       byte b = row[i];
       if (b == TAB) {
         into.add(start, i - start);
         start = i + 1;
       } else if (b == BACKSLASH) {
-        return splitEscaped(row, end, into);
+        return splitEscaped(row, offset, end, into);
       }
     }
     into.add(start, end - start);
@@ -111,14 +80,14 @@ public final class CopyTextParser {
   }
 
   /** {@link #split} for a row with escapes: every field is copied, unescaped, to the scratch. */
-  private TextFields splitEscaped(byte[] row, int end, TextFields into) {
-    if (scratch.length < end) {
-      scratch = new byte[Math.max(end, scratch.length * 2)];
+  private TextFields splitEscaped(byte[] row, int offset, int end, TextFields into) {
+    if (scratch.length < end - offset) {
+      scratch = new byte[Math.max(end - offset, scratch.length * 2)];
     }
     into.reset(scratch);
     int n = 0;
-    int start = 0;
-    for (int i = 0; i <= end; i++) {
+    int start = offset;
+    for (int i = offset; i <= end; i++) {
       if (i == end || row[i] == TAB) {
         if (i - start == 2 && row[start] == BACKSLASH && row[start + 1] == 'N') {
           into.add(n, TextFields.NULL);

@@ -80,6 +80,7 @@ final class CaptureHarness implements AutoCloseable {
             new PipelineSettings(
                 16,
                 40_000,
+                PipelineSettings.DEFAULT_MAX_QUEUED_BYTES,
                 20_000,
                 Duration.ofMillis(100),
                 Duration.ofMillis(200),
