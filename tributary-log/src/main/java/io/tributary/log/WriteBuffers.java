@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
- * A bounded pool of direct write buffers, lent to streams while they have unwritten records. Large
- * buffers turn thousands of records into one write call; the bound keeps memory fixed however many
- * streams a commit touches. Not thread-safe.
+ * A bounded pool of write buffers (on the heap: records are encoded through their arrays, see
+ * {@link io.tributary.log.segment.RecordFormat}), lent to streams while they have unwritten
+ * records. Large buffers turn thousands of records into one write call; the bound keeps memory
+ * fixed however many streams a commit touches. Not thread-safe.
  */
 final class WriteBuffers {
   private final int bufferBytes;
@@ -24,7 +25,7 @@ final class WriteBuffers {
     ByteBuffer buffer = free.poll();
     if (buffer == null && created < maxBuffers) {
       created++;
-      buffer = ByteBuffer.allocateDirect(bufferBytes);
+      buffer = ByteBuffer.allocate(bufferBytes);
     }
     return buffer;
   }

@@ -1,7 +1,9 @@
 package io.tributary.log.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -55,5 +57,42 @@ class RecordFormatTest {
 
     assertThat(buffer.limit()).isEqualTo(256);
     assertThat(buffer.position()).isEqualTo(10 + RecordFormat.OVERHEAD + 7);
+  }
+
+  @Test
+  void heapAndDirectBuffersGetTheSameBytes() {
+    byte[] array = "xx{\"id\":1}{\"after\":{\"id\":1}}yy".getBytes(StandardCharsets.UTF_8);
+    RecordBytes record = new RecordBytes().set(array, 2, 8, array, 10, 20);
+    ByteBuffer heap = ByteBuffer.allocate(128).position(3);
+    ByteBuffer direct = ByteBuffer.allocateDirect(128).position(3);
+
+    RecordFormat.write(heap, new CRC32C(), 42, 1_700_000_000_000L, record);
+    RecordFormat.write(direct, new CRC32C(), 42, 1_700_000_000_000L, record);
+
+    assertThat(heap.position()).isEqualTo(3 + RecordFormat.size(8, 20));
+    assertThat(heap.flip()).isEqualTo(direct.flip());
+  }
+
+  @Test
+  void aSliceOfAHeapBufferIsWrittenAtItsOwnPosition() {
+    ByteBuffer whole = ByteBuffer.allocate(128);
+    ByteBuffer slice = whole.position(16).slice();
+    ByteBuffer expected = ByteBuffer.allocate(64);
+
+    RecordFormat.write(slice, new CRC32C(), 1, 2, new byte[] {7}, null);
+    RecordFormat.write(expected, new CRC32C(), 1, 2, new byte[] {7}, null);
+
+    assertThat(whole.position(16).limit(16 + slice.position())).isEqualTo(expected.flip());
+  }
+
+  @Test
+  void refusesARecordThatDoesNotFitAndWritesNothing() {
+    ByteBuffer buffer = ByteBuffer.allocate(RecordFormat.OVERHEAD + 3);
+
+    assertThatThrownBy(
+            () -> RecordFormat.write(buffer, new CRC32C(), 0, 0, new byte[2], new byte[2]))
+        .isInstanceOf(BufferOverflowException.class);
+    assertThat(buffer.position()).isZero();
+    assertThat(buffer.array()).containsOnly(0);
   }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.logging.Logger;
 
 /** Opens JDBC and replication connections for one source, all with the same session settings. */
 public final class Connections {
@@ -15,6 +16,8 @@ public final class Connections {
   private static final String SESSION_OPTIONS =
       "-c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=iso_8601 -c extra_float_digits=3";
 
+  private static final Logger LOG = Logger.getLogger(Connections.class.getName());
+
   private final PostgresConfig config;
 
   public Connections(PostgresConfig config) {
@@ -23,7 +26,7 @@ public final class Connections {
 
   /** A regular connection, for catalog queries, snapshots and heartbeats. */
   public Connection open(String purpose) throws SQLException {
-    return DriverManager.getConnection(url(), properties(purpose));
+    return logged(purpose, properties(purpose));
   }
 
   /** A replication connection (walsender protocol) for the logical replication stream. */
@@ -32,7 +35,24 @@ public final class Connections {
     p.setProperty("replication", "database");
     p.setProperty("preferQueryMode", "simple");
     p.setProperty("assumeMinServerVersion", "14");
-    return DriverManager.getConnection(url(), p);
+    return logged("replication", p);
+  }
+
+  private Connection logged(String purpose, Properties p) throws SQLException {
+    long start = System.nanoTime();
+    Connection c = DriverManager.getConnection(url(), p);
+    LOG.fine(
+        () ->
+            "connected ("
+                + purpose
+                + ") to "
+                + config.host()
+                + ":"
+                + config.port()
+                + " in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms");
+    return c;
   }
 
   public String url() {

@@ -78,6 +78,7 @@ public final class PostgresSourceTask implements SourceTask {
       }
       infos = catalog.describe(r.tables());
       decoder = TypeSupport.decoder(meta);
+      LOG.fine(() -> config.pipeline() + ": tables and types read");
       ReplicationSetup setup = new ReplicationSetup(meta);
       setup.ensurePublication(config.publication(), r.tables());
       if (committed.isPresent()) {

@@ -16,10 +16,11 @@ import java.util.logging.Logger;
 /**
  * java.util.logging for the CLI: one line per record on stderr ({@code 12:00:01 WARNING Pipeline:
  * message}). Tributary logs at INFO, libraries at WARNING; {@code --verbose} adds Tributary's FINE
- * records and the stack traces of logged exceptions.
+ * records, milliseconds in the time and the stack traces of logged exceptions.
  */
 final class Logging {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
   // held in a static so the configured level is not lost when the logger is garbage collected
   private static final Logger TRIBUTARY = Logger.getLogger("io.tributary");
 
@@ -75,7 +76,9 @@ final class Logging {
     public String format(LogRecord r) {
       StringBuilder line =
           new StringBuilder()
-              .append(TIME.format(LocalTime.ofInstant(r.getInstant(), ZoneId.systemDefault())))
+              .append(
+                  (verbose ? MILLIS : TIME)
+                      .format(LocalTime.ofInstant(r.getInstant(), ZoneId.systemDefault())))
               .append(' ')
               .append(r.getLevel().getName())
               .append(' ')
