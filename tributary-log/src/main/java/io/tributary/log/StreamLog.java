@@ -95,6 +95,7 @@ final class StreamLog implements AutoCloseable {
     SegmentAppender full = active;
     full.sync(buffer);
     full.syncIndex();
+    full.dropCached();
     active = null;
     full.close();
     closedSegments.put(full.baseOffset(), full.size());

@@ -61,6 +61,7 @@ class KilledWriterTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     return new ProcessBuilder(
             java,
+            "--enable-native-access=ALL-UNNAMED",
             "-cp",
             System.getProperty("java.class.path"),
             CrashingWriter.class.getName(),

@@ -12,7 +12,8 @@ import java.util.zip.CRC32C;
 /**
  * Appends records to the active segment of a stream: encodes them into a caller-supplied write
  * buffer, writes the buffer out when it fills, and keeps the sparse index. Nothing is durable until
- * {@link #sync(ByteBuffer)}.
+ * {@link #sync(ByteBuffer)}, which also drops durable bytes but the newest {@link #CACHED_BYTES}
+ * from the page cache ({@link PageCache}).
  *
  * <p>The write buffer is lent by the caller on every call rather than owned, so that a log with
  * many streams shares a bounded pool of buffers; it holds only this segment's bytes between a call
@@ -21,6 +22,12 @@ import java.util.zip.CRC32C;
 public final class SegmentAppender implements AutoCloseable {
   private static final int PENDING_INDEX_BYTES = 4096;
 
+  /** The newest bytes of a segment kept in the page cache once durable, for readers that follow. */
+  static final long CACHED_BYTES = 4L << 20;
+
+  /** Durable bytes are dropped from the page cache in steps of at least this much. */
+  static final long DROP_STEP_BYTES = 1L << 20;
+
   private final Path logFile;
   private final Path indexFile;
   private final long baseOffset;
@@ -28,6 +35,7 @@ public final class SegmentAppender implements AutoCloseable {
   private final FileChannel log;
   private final FileChannel index;
   private final ByteBuffer pendingIndex = ByteBuffer.allocate(PENDING_INDEX_BYTES);
+  private final PageCache.File cached;
   private long flushedBytes;
   private long size;
   private long nextOffset;
@@ -60,6 +68,7 @@ public final class SegmentAppender implements AutoCloseable {
       throw e;
     }
     this.index = idx;
+    this.cached = PageCache.system().open(logFile);
     this.flushedBytes = state.bytes();
     this.size = state.bytes();
     this.nextOffset = state.nextOffset();
@@ -145,7 +154,19 @@ public final class SegmentAppender implements AutoCloseable {
     if (unsynced) {
       log.force(false);
       unsynced = false;
+      long durableAndOld = flushedBytes - CACHED_BYTES;
+      if (durableAndOld - cached.droppedTo() >= DROP_STEP_BYTES) {
+        cached.dropBefore(durableAndOld);
+      }
     }
+  }
+
+  /**
+   * Drops all of this segment's bytes from the page cache, for a segment closed for good once
+   * {@link #sync synced}: readers that follow the log read the next one.
+   */
+  public void dropCached() {
+    cached.dropAll();
   }
 
   /** Forces the index too, for a segment about to be closed for good. */
@@ -201,7 +222,8 @@ public final class SegmentAppender implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try (log;
-        index) {
+        index;
+        cached) {
       // closes both, even if one fails
     }
   }

@@ -252,6 +252,8 @@ public final class ChildJvm implements AutoCloseable {
     private List<String> command() {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      // as the launcher's jvm.options: the log calls posix_fadvise through the foreign function API
+      command.add("--enable-native-access=ALL-UNNAMED");
       command.addAll(jvmOptions);
       command.add("-cp");
       command.add(classpath);
