@@ -126,6 +126,9 @@ final class Attempt {
           events += next.events().size();
         }
         write(group, events);
+        if (group.getLast().endOfSource()) {
+          return; // nothing follows the source's end: no need to wait for the next poll to time out
+        }
         group.clear();
       }
     } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.tributary.postgres.snapshot;
 
 import io.tributary.api.ChangeEvent;
 import io.tributary.api.EncodedEvents;
+import io.tributary.api.FatalException;
 import io.tributary.api.Op;
 import io.tributary.api.SourceInfo;
 import io.tributary.api.envelope.EnvelopeTemplate;
@@ -36,6 +37,7 @@ public final class ChunkCopier {
   private final CopyTextParser parser = new CopyTextParser();
   private final TextFields fields = new TextFields();
   private final EnvelopeWriter envelopes = new EnvelopeWriter();
+  private final long maxChunkBytes;
   private int lastRows = 1024;
   private int lastBytes = 256 << 10;
 
@@ -45,19 +47,37 @@ public final class ChunkCopier {
    */
   public ChunkCopier(
       Map<String, TableSchema> schemas, Map<String, SourceInfo> sources, TextDecoder decoder) {
-    this(schemas, sources, rowJson(schemas, decoder), decoder);
+    this(schemas, sources, decoder, MAX_CHUNK_BYTES);
+  }
+
+  /** As above, failing chunks past {@code maxChunkBytes} of events. */
+  ChunkCopier(
+      Map<String, TableSchema> schemas,
+      Map<String, SourceInfo> sources,
+      TextDecoder decoder,
+      long maxChunkBytes) {
+    this(schemas, sources, rowJson(schemas, decoder), decoder, maxChunkBytes);
   }
 
   private ChunkCopier(
       Map<String, TableSchema> schemas,
       Map<String, SourceInfo> sources,
       Map<String, RowJson> rowJson,
-      TextDecoder decoder) {
+      TextDecoder decoder,
+      long maxChunkBytes) {
     this.schemas = schemas;
     this.sources = sources;
     this.rowJson = rowJson;
     this.decoder = decoder;
+    this.maxChunkBytes = maxChunkBytes;
   }
+
+  /**
+   * The most event bytes a chunk may come to (planned at a few MiB, see {@link ChunkPlanner}): an
+   * eighth of the heap, since several chunks are in memory at once. Past it the snapshot fails with
+   * advice rather than run the JVM out of memory.
+   */
+  public static final long MAX_CHUNK_BYTES = Runtime.getRuntime().maxMemory() / 8;
 
   private static Map<String, RowJson> rowJson(
       Map<String, TableSchema> schemas, TextDecoder decoder) {
@@ -68,7 +88,7 @@ public final class ChunkCopier {
 
   /** A copier over the same tables for another thread. */
   public ChunkCopier fork() {
-    return new ChunkCopier(schemas, sources, rowJson, decoder);
+    return new ChunkCopier(schemas, sources, rowJson, decoder, maxChunkBytes);
   }
 
   public TableSchema schema(Chunk chunk) {
@@ -121,6 +141,9 @@ public final class ChunkCopier {
     byte[] line;
     byte[] lastLine = null;
     while ((line = lines.next()) != null) {
+      if (json.length() > maxChunkBytes) {
+        throw tooLarge(chunk, row, json.length());
+      }
       parser.split(line, fields);
       int start = json.length();
       if (rows.hasKey()) {
@@ -138,6 +161,25 @@ public final class ChunkCopier {
     ChangeEvent last =
         lastLine == null ? null : event(schema, source, tsMs, keyPrefix + (row - 1), lastLine);
     return new ChunkResult(chunk, encoded, last);
+  }
+
+  private FatalException tooLarge(Chunk chunk, long rows, long bytes) {
+    return new FatalException(
+        "snapshot chunk "
+            + chunk.id()
+            + " of "
+            + chunk.leaf()
+            + " holds more than "
+            + (maxChunkBytes >= 1 << 20
+                ? (maxChunkBytes >> 20) + " MiB"
+                : (maxChunkBytes >> 10) + " KiB")
+            + " of events after "
+            + rows
+            + " rows (about "
+            + bytes / Math.max(rows, 1) / 1024
+            + " KiB each), more than is safe to hold in memory with this heap; rows this wide need a"
+            + " larger one: run with TRIBUTARY_JAVA_OPTS=-Xmx1g (a chunk may use an eighth of the"
+            + " heap), and if needed snapshot_workers: 1. The snapshot resumes where it stopped.");
   }
 
   /**

@@ -5,15 +5,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
- * Splits tables into page-range chunks of about {@code chunkRows} rows each. Ranges cover every
- * page: the last chunk of a leaf is open-ended, so rows on pages added after planning are not
- * missed.
+ * Splits tables into page-range chunks of about {@code chunkRows} rows each, and of at most about
+ * {@link #MAX_CHUNK_BYTES} of events: a chunk is held in memory whole until it is written
+ * (atomically), so wide rows make smaller chunks whatever {@code snapshot_chunk_rows} says. Ranges
+ * cover every page: the last chunk of a leaf is open-ended, so rows on pages added after planning
+ * are not missed.
  */
 public final class ChunkPlanner {
+  /**
+   * The most event bytes a chunk is planned to hold. Up to about seven chunks are in memory at once
+   * (one being copied and one done per worker, one being queued, the engine's queue, the one being
+   * written), which must fit the default 128 MiB heap with room to spare.
+   */
+  static final long MAX_CHUNK_BYTES = 4L << 20;
+
+  /** Event bytes per row besides the values: the envelope's source block, field names, key. */
+  static final int ENVELOPE_BYTES_PER_ROW = 400;
+
+  private static final int SAMPLE_PAGES = 20;
+  private static final int SAMPLE_ROWS = 200;
+
   private final Connection connection;
   private final int chunkRows;
 
@@ -22,14 +40,34 @@ public final class ChunkPlanner {
     this.chunkRows = chunkRows;
   }
 
+  /**
+   * What planning knows of a table's pages.
+   *
+   * @param pages heap pages
+   * @param tuplesPerPage rows per page, from the statistics
+   * @param rowBytes a row's text, in bytes, on average: measured on a sample, because values stored
+   *     compressed or out of line (TOAST) take many times their stored size as events
+   */
+  record PageStats(long pages, double tuplesPerPage, double rowBytes) {
+    /** Without a sample: a page's 8 KiB shared by its rows. */
+    static PageStats heapOnly(long pages, double tuplesPerPage) {
+      return new PageStats(pages, tuplesPerPage, 8192 / Math.max(tuplesPerPage, 1.0));
+    }
+
+    /** About how many event bytes a page's rows make (JSON adds field names and quotes). */
+    double eventBytesPerPage() {
+      return tuplesPerPage * (rowBytes * 1.25 + ENVELOPE_BYTES_PER_ROW);
+    }
+  }
+
   /** Chunks of {@code leaf}, whose events are named after {@code root}. */
   public List<Chunk> plan(TableId root, TableId leaf) throws SQLException {
     long pages;
     double tuples;
     try (PreparedStatement st =
         connection.prepareStatement(
-            "SELECT pg_relation_size(c.oid) / current_setting('block_size')::int, c.reltuples, c.relpages "
-                + "FROM pg_class c WHERE c.oid = ?::regclass")) {
+            "SELECT pg_relation_size(c.oid) / current_setting('block_size')::int, c.reltuples, "
+                + "c.relpages FROM pg_class c WHERE c.oid = ?::regclass")) {
       st.setString(1, leaf.quoted());
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
@@ -40,15 +78,43 @@ public final class ChunkPlanner {
         tuples = reltuples > 0 && relpages > 0 ? reltuples / relpages : 60;
       }
     }
-    return split(root, leaf, pages, tuples, chunkRows);
+    OptionalDouble rowBytes = sampledRowBytes(leaf, pages);
+    PageStats stats =
+        rowBytes.isPresent()
+            ? new PageStats(pages, tuples, rowBytes.getAsDouble())
+            : PageStats.heapOnly(pages, tuples);
+    return split(root, leaf, stats, chunkRows);
   }
 
-  static List<Chunk> split(
-      TableId root, TableId leaf, long pages, double tuplesPerPage, int chunkRows) {
-    long step = Math.max(1, (long) Math.floor(chunkRows / Math.max(tuplesPerPage, 1.0)));
+  /**
+   * The average size of a row's text over up to {@value #SAMPLE_ROWS} rows from about {@value
+   * #SAMPLE_PAGES} random pages; empty when the sample found none.
+   */
+  private OptionalDouble sampledRowBytes(TableId leaf, long pages) throws SQLException {
+    double percent = Math.min(100.0, 100.0 * SAMPLE_PAGES / Math.max(pages, 1));
+    try (Statement st = connection.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT avg(octet_length(s::text)) FROM (SELECT * FROM "
+                    + leaf.quoted()
+                    + " TABLESAMPLE SYSTEM ("
+                    + String.format(Locale.ROOT, "%.6f", percent)
+                    + ") LIMIT "
+                    + SAMPLE_ROWS
+                    + ") s")) {
+      rs.next();
+      double avg = rs.getDouble(1);
+      return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(avg);
+    }
+  }
+
+  static List<Chunk> split(TableId root, TableId leaf, PageStats stats, int chunkRows) {
+    long byRows = (long) Math.floor(chunkRows / Math.max(stats.tuplesPerPage(), 1.0));
+    long byBytes = (long) Math.floor(MAX_CHUNK_BYTES / Math.max(stats.eventBytesPerPage(), 1.0));
+    long step = Math.max(1, Math.min(byRows, byBytes));
     List<Chunk> out = new ArrayList<>();
     long from = 0;
-    while (from + step < pages) {
+    while (from + step < stats.pages()) {
       out.add(new Chunk(root, leaf, from, from + step));
       from += step;
     }

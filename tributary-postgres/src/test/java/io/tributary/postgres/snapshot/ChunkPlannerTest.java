@@ -11,7 +11,7 @@ class ChunkPlannerTest {
 
   @Test
   void splitsPagesIntoChunksOfAboutTheWantedRowsEndingOpen() {
-    List<Chunk> chunks = ChunkPlanner.split(T, T, 100, 50.0, 1000);
+    List<Chunk> chunks = ChunkPlanner.split(T, T, ChunkPlanner.PageStats.heapOnly(100, 50.0), 1000);
     assertThat(chunks)
         .extracting(Chunk::id)
         .containsExactly(
@@ -27,14 +27,15 @@ class ChunkPlannerTest {
 
   @Test
   void anEmptyTableIsOneOpenChunk() {
-    assertThat(ChunkPlanner.split(T, T, 0, 60, 1000))
+    assertThat(ChunkPlanner.split(T, T, ChunkPlanner.PageStats.heapOnly(0, 60), 1000))
         .extracting(Chunk::id)
         .containsExactly("public.t:0-end");
   }
 
   @Test
   void resumesWithTheGapsBetweenCompletedRanges() {
-    List<Chunk> planned = ChunkPlanner.split(T, T, 100, 50.0, 1000);
+    List<Chunk> planned =
+        ChunkPlanner.split(T, T, ChunkPlanner.PageStats.heapOnly(100, 50.0), 1000);
     List<Chunk> rest =
         ChunkPlanner.remaining(
             planned, List.of("public.t:20-40", "public.t:0-20", "public.t:60-80"));
@@ -43,14 +44,15 @@ class ChunkPlannerTest {
 
   @Test
   void nothingRemainsOnceTheOpenEndedChunkAndAllBeforeItAreDone() {
-    List<Chunk> planned = ChunkPlanner.split(T, T, 40, 50.0, 1000);
+    List<Chunk> planned = ChunkPlanner.split(T, T, ChunkPlanner.PageStats.heapOnly(40, 50.0), 1000);
     assertThat(ChunkPlanner.remaining(planned, List.of("public.t:0-20", "public.t:20-end")))
         .isEmpty();
   }
 
   @Test
   void aTableThatGrewIsStillCoveredToItsEndInChunksOfThePlannedSize() {
-    List<Chunk> replanned = ChunkPlanner.split(T, T, 500, 50.0, 1000);
+    List<Chunk> replanned =
+        ChunkPlanner.split(T, T, ChunkPlanner.PageStats.heapOnly(500, 50.0), 1000);
     List<Chunk> rest =
         ChunkPlanner.remaining(replanned, List.of("public.t:0-20", "public.t:20-40"));
     assertThat(rest).hasSize(23);
@@ -61,7 +63,9 @@ class ChunkPlannerTest {
 
   @Test
   void largeGapsAreSplitLikeAFreshPlanSoAResumeHoldsNoMoreRowsAtATime() {
-    List<Chunk> planned = ChunkPlanner.split(T, T, 200, 50.0, 1000); // 20 pages a chunk
+    List<Chunk> planned =
+        ChunkPlanner.split(
+            T, T, ChunkPlanner.PageStats.heapOnly(200, 50.0), 1000); // 20 pages a chunk
     List<Chunk> rest =
         ChunkPlanner.remaining(planned, List.of("public.t:20-40", "public.t:100-120"));
     assertThat(rest)
@@ -79,9 +83,46 @@ class ChunkPlannerTest {
 
   @Test
   void aSmallTableLeftInOneChunkStaysOne() {
-    List<Chunk> planned = ChunkPlanner.split(T, T, 10, 50.0, 1000);
+    List<Chunk> planned = ChunkPlanner.split(T, T, ChunkPlanner.PageStats.heapOnly(10, 50.0), 1000);
     assertThat(ChunkPlanner.remaining(planned, List.of("public.t:0-4")))
         .extracting(Chunk::id)
         .containsExactly("public.t:4-end");
+  }
+
+  @Test
+  void wideRowsMakeChunksOfAtMostAFewMegabytesWhateverTheRowCountAsked() {
+    // 8 rows a page, each with ~74 KB of text stored compressed: 1,000 rows would be ~90 MB
+    ChunkPlanner.PageStats wide = new ChunkPlanner.PageStats(1000, 8, 74_000);
+
+    List<Chunk> chunks = ChunkPlanner.split(T, T, wide, 1000);
+
+    long pagesPerChunk = chunks.get(0).toPage() - chunks.get(0).fromPage();
+    assertThat(pagesPerChunk * wide.eventBytesPerPage())
+        .isLessThanOrEqualTo(ChunkPlanner.MAX_CHUNK_BYTES);
+    assertThat(pagesPerChunk).isEqualTo(5); // 4 MiB / 8 × (74,000 × 1.25 + 400) bytes a page
+    assertThat(chunks.getLast().toPage()).isEqualTo(-1);
+  }
+
+  @Test
+  void aLargeRowCountOnNarrowRowsIsCappedByBytesToo() {
+    // the benchmark's table: ~120 rows of ~60 bytes a page, ~440 bytes of events a row
+    ChunkPlanner.PageStats narrow = ChunkPlanner.PageStats.heapOnly(8400, 120);
+
+    long asked = step(ChunkPlanner.split(T, T, narrow, 20_000));
+    long byDefault = step(ChunkPlanner.split(T, T, narrow, 5_000));
+
+    assertThat(byDefault).isEqualTo(41); // 5,000 rows: under the byte cap
+    assertThat(asked).isEqualTo(72).isLessThan(20_000 / 120); // 4 MiB / 120 × (68 × 1.25 + 400)
+  }
+
+  @Test
+  void aRowTooWideForTheCapStillMakesOnePageChunks() {
+    ChunkPlanner.PageStats huge = new ChunkPlanner.PageStats(10, 1, 64 << 20); // 64 MB rows
+
+    assertThat(ChunkPlanner.split(T, T, huge, 5_000)).hasSize(10);
+  }
+
+  private static long step(List<Chunk> chunks) {
+    return chunks.get(0).toPage() - chunks.get(0).fromPage();
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.server.cli.Main;
 import io.tributary.testkit.postgres.PostgresServer;
 import io.tributary.testkit.process.ChildJvm;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,41 +33,19 @@ class CrashRecoveryIT {
   @TempDir Path dir;
 
   private Path pipeline(String db, String extra) throws Exception {
-    return Files.writeString(
-        dir.resolve("p.yaml"),
-        """
-        name: crash
-        source:
-          type: postgres
-          host: %s
-          port: %d
-          database: %s
-          user: %s
-          password: ${env:CRASH_PG_PASSWORD}
-          sslmode: disable
-          tables: [public.t]
-          slot: crash_%s
-          heartbeat_interval: 1s
-        %s
-        destination:
-          type: log
-          path: %s
-        """
-            .formatted(
-                server.host(),
-                server.port(),
-                db,
-                server.superuserUser(),
-                db,
-                extra.indent(2).stripTrailing(),
-                dir.resolve("data")));
+    return PipelineYaml.write(
+        dir,
+        "crash",
+        server,
+        db,
+        "tables: [public.t]\nslot: crash_" + db + "\nheartbeat_interval: 1s\n" + extra);
   }
 
   private ChildJvm run(Path file) throws Exception {
     return ChildJvm.builder(Main.class)
         .jvmOptions("-Xmx256m")
         .args("run", file.toString())
-        .env("CRASH_PG_PASSWORD", server.password())
+        .env(PipelineYaml.PASSWORD_ENV, server.password())
         .workingDir(dir)
         .start();
   }
@@ -200,24 +177,7 @@ class CrashRecoveryIT {
         PostgresServer.builder().setting("synchronous_commit", "on").start()) {
       own.createDatabase("restart");
       own.execute("restart", "CREATE TABLE t (id int PRIMARY KEY, v int)");
-      Path file =
-          Files.writeString(
-              dir.resolve("own.yaml"),
-              """
-          name: crash
-          source:
-            type: postgres
-            host: %s
-            port: %d
-            database: restart
-            user: %s
-            password: ${env:CRASH_PG_PASSWORD}
-            sslmode: disable
-            tables: [public.t]
-          destination:
-            path: %s
-          """
-                  .formatted(own.host(), own.port(), own.superuserUser(), dir.resolve("data")));
+      Path file = PipelineYaml.write(dir, "crash", own, "restart", "tables: [public.t]");
       try (ChildJvm child = run(file)) {
         own.execute("restart", "INSERT INTO t SELECT g, 0 FROM generate_series(1, 100) g");
         await().atMost(Duration.ofSeconds(60)).until(() -> log().count("crash.public.t") >= 100);
