@@ -35,14 +35,21 @@ import org.postgresql.replication.PGReplicationStream;
 
 /**
  * Turns the pgoutput message stream into batches of events. Batches end at transaction boundaries
- * when possible, and inside a large transaction once {@code batchSize} events are pending; either
- * way the batch's offset says exactly how much of the transaction it holds.
+ * when possible, and inside a large transaction once {@code batchSize} events or {@link
+ * #MAX_BATCH_BYTES} are pending; either way the batch's offset says exactly how much of the
+ * transaction it holds.
  *
  * <p>Threading: used by the task's thread only.
  */
 final class ChangeStream {
   static final String HEARTBEAT_PREFIX = "tributary_heartbeat";
   private static final long MAX_BATCH_DELAY_NANOS = 1_000_000;
+
+  /**
+   * A batch ends once its events take this many bytes, whatever {@code batchSize} says: 4,096 rows
+   * of 70 KB documents would be 290 MB, and the engine holds a few batches at once (ADR 0008).
+   */
+  static final int MAX_BATCH_BYTES = 4 << 20;
 
   private final PGReplicationStream stream;
   private final RelationCache relations;
@@ -95,7 +102,7 @@ final class ChangeStream {
         return takeBatch();
       }
       handle(messages.decode(buf));
-      if (events.size() >= batchSize) {
+      if (events.size() >= batchSize || events.byteSize() >= MAX_BATCH_BYTES) {
         return takeBatch();
       }
       // under a steady stream of small transactions the socket is never empty: hand over what is

@@ -1,0 +1,129 @@
+package io.tributary.server.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.server.cli.Main;
+import io.tributary.testkit.postgres.PostgresServer;
+import io.tributary.testkit.process.ChildJvm;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rows whose values PostgreSQL stores compressed, captured in the launcher's 128 MiB heap: the
+ * table takes a few MB on disk but ~90 MB as events. As one snapshot chunk (5,000 rows by default),
+ * or as one streamed batch (4,096 events by default), they ran the JVM out of memory; chunks are
+ * now sized by a sample of the rows' text and batches end at 4 MiB (ADR 0008).
+ */
+@Timeout(180)
+class WideRowsIT {
+  private static final int ROWS = 1_500;
+  private static final int DOC_BYTES = 60_000;
+
+  private final PostgresServer server = PostgresServer.shared();
+
+  @TempDir Path dir;
+
+  @Test
+  void aTableOfWideCompressedRowsIsSnapshottedInTheLaunchersHeap() throws Exception {
+    String db = server.createUniqueDatabase("wide_rows");
+    server.execute(
+        db,
+        "CREATE TABLE docs (id int PRIMARY KEY, doc text NOT NULL)",
+        insert(1, ROWS),
+        "ANALYZE docs");
+    Path file =
+        PipelineYaml.write(
+            dir, "wide", server, db, "tables: [public.docs]\nsnapshot: initial_only");
+
+    try (ChildJvm run = run(file)) {
+      int exit = run.waitFor(Duration.ofSeconds(120));
+      assertThat(exit).as("exit code; stderr: %s", run.stderr().tail(20)).isZero();
+    }
+
+    assertHoldsEveryDocument("r");
+  }
+
+  @Test
+  void wideRowsStreamedInOneLargeTransactionAndInManySmallOnesAreCapturedInTheLaunchersHeap()
+      throws Exception {
+    String db = server.createUniqueDatabase("wide_stream");
+    server.execute(db, "CREATE TABLE docs (id int PRIMARY KEY, doc text NOT NULL)");
+    Path file =
+        PipelineYaml.write(
+            dir, "wide", server, db, "tables: [public.docs]\nsnapshot: never\nslot: wide_" + db);
+
+    try (ChildJvm run = run(file)) {
+      // changes are captured from the slot's creation on
+      run.awaitStderrLine(
+          line -> line.contains("created replication slot"), Duration.ofSeconds(60));
+      server.execute(db, insert(1, ROWS / 2)); // one transaction of ~45 MB
+      for (int id = ROWS / 2 + 1; id <= ROWS; id += 50) {
+        server.execute(db, insert(id, id + 49));
+      }
+      CapturedLog log = new CapturedLog(dir.resolve("data").resolve("wide"));
+      try {
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .until(() -> !run.isAlive() || log.count("wide.public.docs") >= ROWS);
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError(
+            log.count("wide.public.docs") + " events; stderr: " + run.stderr().tail(30), e);
+      }
+      assertThat(run.isAlive()).as("still running; stderr: %s", run.stderr().tail(20)).isTrue();
+      run.terminate();
+      assertThat(run.waitFor(Duration.ofSeconds(30))).isZero();
+    }
+
+    assertHoldsEveryDocument("c");
+  }
+
+  private static String insert(int from, int to) {
+    return "INSERT INTO docs SELECT g, left(repeat('lorem ipsum ' || g || ' ', "
+        + DOC_BYTES
+        + "), "
+        + DOC_BYTES
+        + ") FROM generate_series("
+        + from
+        + ", "
+        + to
+        + ") g";
+  }
+
+  private ChildJvm run(Path file) throws Exception {
+    return ChildJvm.builder(Main.class)
+        .jvmOptions("-Xmx128m", "-XX:+UseSerialGC")
+        .args("run", file.toString())
+        .env(PipelineYaml.PASSWORD_ENV, server.password())
+        .workingDir(dir)
+        .start();
+  }
+
+  private void assertHoldsEveryDocument(String op) {
+    List<JsonNode> events =
+        new CapturedLog(dir.resolve("data").resolve("wide")).events("wide.public.docs");
+    assertThat(events).hasSize(ROWS);
+    assertThat(events)
+        .allSatisfy(
+            e -> {
+              assertThat(e.get("op").asText()).isEqualTo(op);
+              assertThat(e.get("after").get("doc").asText())
+                  .hasSize(DOC_BYTES)
+                  .startsWith("lorem ipsum " + e.get("after").get("id").asInt() + " ");
+            });
+    List<Integer> ids = events.stream().map(e -> e.get("after").get("id").asInt()).toList();
+    List<Integer> all = IntStream.rangeClosed(1, ROWS).boxed().toList();
+    if (op.equals("c")) {
+      assertThat(ids).containsExactlyElementsOf(all); // in commit order
+    } else {
+      assertThat(ids).containsExactlyInAnyOrderElementsOf(all); // chunks are copied in parallel
+    }
+  }
+}
