@@ -98,6 +98,18 @@ final class BrowserSession implements AutoCloseable {
     until(d -> state.equals(d.findElement(testId("state-badge")).getDomAttribute("data-state")));
   }
 
+  /** Waits until a toast saying {@code text} shows. */
+  void awaitToast(String text) {
+    until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.xpath("//div[contains(@class,'toast') and normalize-space(.)='" + text + "']")));
+  }
+
+  /** Waits until no element with this test id is shown. */
+  void awaitGone(String testId) {
+    until(ExpectedConditions.invisibilityOfElementLocated(testId(testId)));
+  }
+
   /** Accepts the confirm() dialog the last click opened. */
   void acceptDialog() {
     until(ExpectedConditions.alertIsPresent()).accept();

@@ -117,6 +117,7 @@ class WebUiIT {
     browser.open(base + "#/connectors/" + name + "/history");
     browser.click("rollback-button", "version", "1");
     browser.acceptDialog();
+    browser.awaitToast("Rolled back: version 3 equals version 1.");
     browser.byTestId("version-row", "version", "3");
     assertThat(
             fixture
@@ -126,6 +127,22 @@ class WebUiIT {
                 .at("/config/source/snapshot")
                 .asText())
         .isEqualTo("initial");
+
+    // an alert rule created and deleted in the UI
+    browser.open(base + "#/alerts");
+    browser.byTestId("rule-name").sendKeys("ui-rule");
+    browser.select("#rule-condition", "connector_failed");
+    browser.byTestId("rule-webhook-url").sendKeys("https://hooks.example.com/tributary");
+    browser.click("rule-submit");
+    browser.awaitToast("Alert rule created.");
+    browser.byTestId("rule-row");
+    assertThat(fixture.admin().get("/api/v1/alert-rules").json().toString()).contains("ui-rule");
+    browser.click("rule-delete");
+    browser.acceptDialog();
+    browser.awaitToast("Rule deleted.");
+    browser.awaitGone("rule-row");
+    assertThat(fixture.admin().get("/api/v1/alert-rules").json().toString())
+        .doesNotContain("ui-rule");
 
     // a maintenance window that begins and ends during the test
     browser.open(base + "#/maintenance");
@@ -140,6 +157,7 @@ class WebUiIT {
     browser.byTestId("mw-duration").clear();
     browser.byTestId("mw-duration").sendKeys("10s");
     browser.click("mw-submit");
+    browser.awaitToast("Maintenance window created.");
     browser.byTestId("window-row");
     browser.screenshot(SCREENSHOTS.resolve("maintenance.png"));
 

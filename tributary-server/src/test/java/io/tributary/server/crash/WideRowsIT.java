@@ -44,7 +44,7 @@ class WideRowsIT {
             dir, "wide", server, db, "tables: [public.docs]\nsnapshot: initial_only");
 
     try (ChildJvm run = run(file)) {
-      int exit = run.waitFor(Duration.ofSeconds(120));
+      int exit = run.waitFor(Duration.ofMinutes(2));
       assertThat(exit).as("exit code; stderr: %s", run.stderr().tail(20)).isZero();
     }
 
@@ -71,7 +71,7 @@ class WideRowsIT {
       CapturedLog log = new CapturedLog(dir.resolve("data").resolve("wide"));
       try {
         await()
-            .atMost(Duration.ofSeconds(120))
+            .atMost(Duration.ofMinutes(2))
             .until(() -> !run.isAlive() || log.count("wide.public.docs") >= ROWS);
       } catch (ConditionTimeoutException e) {
         throw new AssertionError(

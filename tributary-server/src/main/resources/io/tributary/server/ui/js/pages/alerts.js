@@ -1,7 +1,8 @@
 // Alerts: the rules (list, create, delete) and the history of fired and resolved alerts.
 
+import {act, submitting} from '../actions.js';
 import {del, get, post, seg} from '../api.js';
-import {badge, emptyRow, errorBanner, formRow, h, replace, toast} from '../dom.js';
+import {badge, emptyRow, errorBanner, formRow, h, replace} from '../dom.js';
 import {formatBytes, formatDateTime, formatRelative} from '../format.js';
 import {canOperate} from '../roles.js';
 
@@ -32,13 +33,7 @@ export function renderAlerts(ctx) {
   };
   const remove = async (rule) => {
     if (!confirm(`Delete the alert rule ${rule.name}?`)) return;
-    try {
-      await del(`/alert-rules/${seg(rule.id)}`, {signal: ctx.signal});
-      toast('Rule deleted.');
-      loadRules();
-    } catch (e) {
-      if (e.name !== 'AbortError') toast(e.message, 'error');
-    }
+    await act(() => del(`/alert-rules/${seg(rule.id)}`, {signal: ctx.signal}), 'Rule deleted.', loadRules);
   };
   loadRules();
   ctx.every(10000, async () => {
@@ -161,18 +156,10 @@ function ruleForm(ctx, connectorNames, onCreated) {
   const onSubmit = async (event) => {
     event.preventDefault();
     const rule = {name: name.value.trim(), connector: scope.value || null, condition: condition(), webhook: {url: url.value.trim(), format: format.value}};
-    submit.disabled = true;
-    replace(message);
-    try {
-      await post('/alert-rules', rule, {signal: ctx.signal});
-      toast('Alert rule created.');
+    await submitting(submit, message, () => post('/alert-rules', rule, {signal: ctx.signal}), 'Alert rule created.', () => {
       name.value = '';
       onCreated();
-    } catch (e) {
-      if (e.name !== 'AbortError') replace(message, errorBanner(e));
-    } finally {
-      submit.disabled = false;
-    }
+    });
   };
 
   const form = h(

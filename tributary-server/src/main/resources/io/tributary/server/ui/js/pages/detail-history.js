@@ -1,8 +1,9 @@
 // History tab: the connector's versions; pick two to see a line diff of their documents, or roll
 // back to one (which creates a new version equal to it).
 
+import {act} from '../actions.js';
 import {get, post} from '../api.js';
-import {emptyRow, errorBanner, h, replace, toast} from '../dom.js';
+import {emptyRow, errorBanner, h, replace} from '../dom.js';
 import {diffLines, diffStats, prettyJson} from '../diff.js';
 import {formatDateTime, formatRelative} from '../format.js';
 import {canOperate} from '../roles.js';
@@ -38,14 +39,14 @@ export function renderHistoryTab({root, base, session, signal, reload}) {
 
   const rollback = async (version) => {
     if (!confirm(`Roll back to version ${version}? This saves a new version equal to it, and a running connector restarts with it.`)) return;
-    try {
-      const saved = await post(`${base}/rollback`, {version}, {signal});
-      toast(`Rolled back: version ${saved.version} equals version ${version}.`);
-      await reload();
-      await load();
-    } catch (e) {
-      if (e.name !== 'AbortError') toast(e.message, 'error');
-    }
+    await act(
+      () => post(`${base}/rollback`, {version}, {signal}),
+      (saved) => `Rolled back: version ${saved.version} equals version ${version}.`,
+      async () => {
+        await reload();
+        await load();
+      },
+    );
   };
 
   const radio = (group, v, checked) =>

@@ -1,8 +1,9 @@
 // Maintenance windows: the list (scope, schedule, duration, next occurrence, active until), a form
 // to create one (once, or cron with a time zone), delete, and "End now" for an active window.
 
+import {act, submitting} from '../actions.js';
 import {del, get, post, seg} from '../api.js';
-import {badge, emptyRow, errorBanner, formRow, h, replace, toast} from '../dom.js';
+import {badge, emptyRow, errorBanner, formRow, h, replace} from '../dom.js';
 import {formatDateTime, formatRelative, localInputToIso} from '../format.js';
 import {canOperate} from '../roles.js';
 
@@ -56,24 +57,11 @@ export function renderMaintenance(ctx) {
       ),
     );
 
-  const endNow = async (w) => {
-    try {
-      await post(`/maintenance-windows/${seg(w.id)}/end`, undefined, {signal: ctx.signal});
-      toast('The window has ended; capture resumes.');
-      poll.now();
-    } catch (e) {
-      if (e.name !== 'AbortError') toast(e.message, 'error');
-    }
-  };
+  const endNow = (w) =>
+    act(() => post(`/maintenance-windows/${seg(w.id)}/end`, undefined, {signal: ctx.signal}), 'The window has ended; capture resumes.', () => poll.now());
   const remove = async (w) => {
     if (!confirm('Delete this maintenance window?')) return;
-    try {
-      await del(`/maintenance-windows/${seg(w.id)}`, {signal: ctx.signal});
-      toast('Window deleted.');
-      poll.now();
-    } catch (e) {
-      if (e.name !== 'AbortError') toast(e.message, 'error');
-    }
+    await act(() => del(`/maintenance-windows/${seg(w.id)}`, {signal: ctx.signal}), 'Window deleted.', () => poll.now());
   };
 
   if (operate) {
@@ -114,18 +102,10 @@ function windowForm(ctx, connectorNames, onCreated) {
       return;
     }
     const window = {connector: scope.value || null, schedule, duration: duration.value.trim(), description: description.value.trim()};
-    submit.disabled = true;
-    replace(message);
-    try {
-      await post('/maintenance-windows', window, {signal: ctx.signal});
-      toast('Maintenance window created.');
+    await submitting(submit, message, () => post('/maintenance-windows', window, {signal: ctx.signal}), 'Maintenance window created.', () => {
       description.value = '';
       onCreated();
-    } catch (e) {
-      if (e.name !== 'AbortError') replace(message, errorBanner(e));
-    } finally {
-      submit.disabled = false;
-    }
+    });
   };
 
   const form = h(

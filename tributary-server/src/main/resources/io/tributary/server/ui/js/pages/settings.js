@@ -1,8 +1,9 @@
 // Settings (admin only): API keys (list, create with the token shown once, delete) and the full
 // audit log.
 
+import {act} from '../actions.js';
 import {del, get, post, seg} from '../api.js';
-import {badge, emptyRow, errorBanner, formRow, h, replace, toast} from '../dom.js';
+import {badge, emptyRow, errorBanner, formRow, h, replace} from '../dom.js';
 import {formatDateTime, formatRelative} from '../format.js';
 import {auditTable} from './audit.js';
 
@@ -32,13 +33,7 @@ export function renderSettings(ctx) {
   const remove = async (key) => {
     const self = key.id === ctx.session.key.id;
     if (!confirm(self ? `Delete ${key.name}? It is the key you are logged in with: you will be logged out.` : `Delete the key ${key.name}? Anything using it loses access at once.`)) return;
-    try {
-      await del(`/api-keys/${seg(key.id)}`, {signal: ctx.signal});
-      toast(`Deleted the key ${key.name}.`);
-      loadKeys();
-    } catch (e) {
-      if (e.name !== 'AbortError') toast(e.message, 'error');
-    }
+    await act(() => del(`/api-keys/${seg(key.id)}`, {signal: ctx.signal}), `Deleted the key ${key.name}.`, loadKeys);
   };
 
   const loadKeys = async () => {
