@@ -18,6 +18,7 @@ final class CommitWatch implements AutoCloseable {
   private final LogReader reader;
   private final String stream;
   private double firstEventSeconds = Double.NaN;
+  private long firstCommitEvents;
 
   CommitWatch(Path logDirectory, String stream) throws IOException {
     this.reader = LogReader.open(logDirectory);
@@ -27,6 +28,21 @@ final class CommitWatch implements AutoCloseable {
   /** Events of the stream committed so far. */
   long committed() throws IOException {
     return reader.endOffset(stream);
+  }
+
+  /** Events of the stream committed so far, noting when {@code run} committed its first. */
+  long committed(TributaryRun run) throws IOException {
+    long n = committed();
+    if (n > 0 && Double.isNaN(firstEventSeconds)) {
+      firstEventSeconds = run.elapsedSeconds();
+      firstCommitEvents = n;
+    }
+    return n;
+  }
+
+  /** How many events the first commit seen held. */
+  long firstCommitEvents() {
+    return firstCommitEvents;
   }
 
   /** Seconds into the run when the first event was seen committed, NaN before. */
@@ -43,10 +59,7 @@ final class CommitWatch implements AutoCloseable {
     long progress = -1;
     long progressAt = System.nanoTime();
     while (true) {
-      long n = committed();
-      if (n > 0 && Double.isNaN(firstEventSeconds)) {
-        firstEventSeconds = run.elapsedSeconds();
-      }
+      long n = committed(run);
       if (n >= expected) {
         return run.elapsedSeconds();
       }

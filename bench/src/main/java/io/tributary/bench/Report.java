@@ -174,13 +174,18 @@ record Report(
             "- (b) Table `int8 id PK, text, numeric(12,2), timestamptz`, filled and vacuumed in %.1f s. "
                 + "psql (`\\copy (SELECT * FROM t) TO /dev/null`) is timed from process start to exit; Tributary "
                 + "(`snapshot: initial_only`) from process start to its exit (code %d), after which the log held %,d "
-                + "events%s.%n",
+                + "events%s. Its first commit (%,d events) was seen %.2f s after start (JVM start, validation, "
+                + "prerequisite checks, logins, planning, the first chunks); from then to its exit it copied at "
+                + "%.2f× psql's rate (to tell start-up from copying; the target is the ratio above).%n",
             snapshot.loadSeconds(),
             snapshot.tributary().exitCode(),
             snapshot.finalEvents(),
             snapshot.finalEvents() == snapshot.rows()
                 ? ", as expected"
-                : " — NOT the expected count"));
+                : " — NOT the expected count",
+            snapshot.firstCommitEvents(),
+            snapshot.firstEventSeconds(),
+            snapshot.rateRatioAfterFirstChunk()));
     LoadGenerator.Outcome load = latency.load();
     md.append(
         f(

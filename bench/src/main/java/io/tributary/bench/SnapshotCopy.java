@@ -17,18 +17,41 @@ final class SnapshotCopy {
   private static final Duration BASELINE_TIMEOUT = Duration.ofMinutes(30);
   private static final Duration LOOK_EVERY = Duration.ofMillis(200);
 
+  /** How often the log is looked at until the first event shows, to time the start-up. */
+  private static final Duration LOOK_FOR_FIRST = Duration.ofMillis(5);
+
   /**
    * @param rows rows in the table
    * @param loadSeconds how long filling and vacuuming the table took
    * @param copySeconds psql's time
    * @param tributary Tributary's run until it exited
    * @param finalEvents events in the log after it exited (should equal {@code rows})
+   * @param firstEventSeconds seconds into Tributary's run when its first commit was seen
+   * @param firstCommitEvents events that first commit held
    */
   record Result(
-      long rows, double loadSeconds, double copySeconds, RunFigures tributary, long finalEvents) {
+      long rows,
+      double loadSeconds,
+      double copySeconds,
+      RunFigures tributary,
+      long finalEvents,
+      double firstEventSeconds,
+      long firstCommitEvents) {
 
     double ratio() {
       return copySeconds / tributary.seconds();
+    }
+
+    /**
+     * Tributary's rate after its first chunk was committed (start-up and first chunk left out) over
+     * psql's whole-run rate: not the target's measure, shown to tell start-up from copying.
+     */
+    double rateRatioAfterFirstChunk() {
+      double copying = tributary.seconds() - firstEventSeconds;
+      if (!(copying > 0)) {
+        return Double.NaN;
+      }
+      return ((rows - firstCommitEvents) / copying) / (rows / copySeconds);
     }
   }
 
@@ -95,7 +118,13 @@ final class SnapshotCopy {
       long written = watch.committed();
       Progress.say("(b) tributary: %.2f s, %,d events, exit %d", seconds, written, exit);
       return new Result(
-          rows, loadSeconds, copy, new RunFigures(rows, seconds, stats, exit), written);
+          rows,
+          loadSeconds,
+          copy,
+          new RunFigures(rows, seconds, stats, exit),
+          written,
+          watch.firstEventSeconds(),
+          watch.firstCommitEvents());
     }
   }
 
@@ -105,9 +134,9 @@ final class SnapshotCopy {
     long progressAt = System.nanoTime();
     while (true) {
       try {
-        return run.awaitExit(LOOK_EVERY);
+        return run.awaitExit(Double.isNaN(watch.firstEventSeconds()) ? LOOK_FOR_FIRST : LOOK_EVERY);
       } catch (TimeoutException stillRunning) {
-        long n = watch.committed();
+        long n = watch.committed(run);
         if (n != progress) {
           progress = n;
           progressAt = System.nanoTime();
