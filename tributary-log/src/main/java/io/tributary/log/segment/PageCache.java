@@ -40,71 +40,32 @@ public final class PageCache {
     return SYSTEM;
   }
 
-  /** Whether {@link File#dropBefore} can drop anything here. */
+  /** Whether {@link #drop} can drop anything here. */
   public boolean supported() {
     return calls != null;
   }
 
   /**
-   * A handle on {@code file} (a descriptor of its own, read-only) to drop its cached bytes with;
-   * one that does nothing when unsupported or the file cannot be opened.
+   * Drops the cached pages of {@code file}'s bytes {@code [0, end)}, or of all of it when {@code
+   * end} is 0. The bytes must be durable already: the kernel drops only clean pages. The range
+   * starts at 0 every time because the kernel keeps a (large) page that straddles a range's start;
+   * asking again for pages already gone costs little. The file is opened for the call only, so that
+   * the log holds no more descriptors than before.
+   *
+   * @return whether the kernel was asked
    */
-  public File open(Path file) {
+  public boolean drop(Path file, long end) {
     if (calls == null) {
-      return File.NONE;
+      return false;
     }
     int fd = calls.open(file.toString());
-    return fd < 0 ? File.NONE : new File(calls, fd);
-  }
-
-  /** One file's handle. Not thread-safe. */
-  public static final class File implements AutoCloseable {
-    static final File NONE = new File(null, -1);
-
-    private final Calls calls;
-    private final int fd;
-    private long droppedTo;
-
-    private File(Calls calls, int fd) {
-      this.calls = calls;
-      this.fd = fd;
+    if (fd < 0) {
+      return false;
     }
-
-    /**
-     * Drops the cached pages of {@code [0, end)}, if {@code end} is past where the last call ended.
-     * The bytes must be durable already: the kernel drops only clean pages. Returns whether it
-     * asked the kernel.
-     *
-     * <p>The range starts at 0 every time because the kernel keeps a (large) page that straddles a
-     * range's start; asking again for pages already gone costs little.
-     */
-    public boolean dropBefore(long end) {
-      if (calls == null || end <= droppedTo) {
-        return false;
-      }
-      droppedTo = end;
+    try {
       return calls.dontNeed(fd, 0, end);
-    }
-
-    /** Drops every cached page of the file, up to its end: for a file written for good. */
-    public boolean dropAll() {
-      if (calls == null) {
-        return false;
-      }
-      droppedTo = Long.MAX_VALUE;
-      return calls.dontNeed(fd, 0, 0); // a length of 0 means to the end of the file
-    }
-
-    /** How far {@link #dropBefore} has dropped. */
-    public long droppedTo() {
-      return droppedTo;
-    }
-
-    @Override
-    public void close() {
-      if (calls != null) {
-        calls.close(fd);
-      }
+    } finally {
+      calls.close(fd);
     }
   }
 

@@ -35,8 +35,8 @@ public final class SegmentAppender implements AutoCloseable {
   private final FileChannel log;
   private final FileChannel index;
   private final ByteBuffer pendingIndex = ByteBuffer.allocate(PENDING_INDEX_BYTES);
-  private final PageCache.File cached;
   private long flushedBytes;
+  private long droppedTo;
   private long size;
   private long nextOffset;
   private long lastTimestampMs;
@@ -68,7 +68,6 @@ public final class SegmentAppender implements AutoCloseable {
       throw e;
     }
     this.index = idx;
-    this.cached = PageCache.system().open(logFile);
     this.flushedBytes = state.bytes();
     this.size = state.bytes();
     this.nextOffset = state.nextOffset();
@@ -155,8 +154,9 @@ public final class SegmentAppender implements AutoCloseable {
       log.force(false);
       unsynced = false;
       long durableAndOld = flushedBytes - CACHED_BYTES;
-      if (durableAndOld - cached.droppedTo() >= DROP_STEP_BYTES) {
-        cached.dropBefore(durableAndOld);
+      if (durableAndOld - droppedTo >= DROP_STEP_BYTES) {
+        PageCache.system().drop(logFile, durableAndOld);
+        droppedTo = durableAndOld;
       }
     }
   }
@@ -166,7 +166,8 @@ public final class SegmentAppender implements AutoCloseable {
    * {@link #sync synced}: readers that follow the log read the next one.
    */
   public void dropCached() {
-    cached.dropAll();
+    PageCache.system().drop(logFile, 0);
+    droppedTo = flushedBytes;
   }
 
   /** Forces the index too, for a segment about to be closed for good. */
@@ -222,8 +223,7 @@ public final class SegmentAppender implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try (log;
-        index;
-        cached) {
+        index) {
       // closes both, even if one fails
     }
   }

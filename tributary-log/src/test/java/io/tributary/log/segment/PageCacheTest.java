@@ -44,47 +44,64 @@ class PageCacheTest {
     writeAndForce(file, 16 * MIB);
     assertThat(resident(file)).isEqualTo(16L * MIB);
 
-    try (PageCache.File cached = PageCache.system().open(file)) {
-      assertThat(cached.dropBefore(12L * MIB)).isTrue();
-      assertThat(cached.droppedTo()).isEqualTo(12L * MIB);
-    }
+    assertThat(PageCache.system().drop(file, 12L * MIB)).isTrue();
 
     assertThat(resident(file)).isEqualTo(4L * MIB);
     assertThat(Files.readAllBytes(file)).hasSize(16 * MIB).containsOnly((byte) 7);
   }
 
   @Test
-  void dropsEachRangeOnce() throws Exception {
-    Path file = dir.resolve("data");
-    writeAndForce(file, 2 * MIB);
-
-    try (PageCache.File cached = PageCache.system().open(file)) {
-      assertThat(cached.dropBefore(MIB)).isTrue();
-      assertThat(cached.dropBefore(MIB)).isFalse();
-      assertThat(cached.dropBefore(MIB / 2)).isFalse();
-      assertThat(cached.droppedTo()).isEqualTo(MIB);
-    }
-  }
-
-  @Test
-  void dropsAWholeFile() throws Exception {
+  void dropsAWholeFileWithAnEndOfZero() throws Exception {
     Path file = dir.resolve("data");
     writeAndForce(file, 3 * MIB);
 
-    try (PageCache.File cached = PageCache.system().open(file)) {
-      assertThat(cached.dropBefore(MIB)).isTrue();
-      assertThat(cached.dropAll()).isTrue();
-      assertThat(cached.dropBefore(2 * MIB)).isFalse();
-    }
+    assertThat(PageCache.system().drop(file, 0)).isTrue();
 
     assertThat(resident(file)).isZero();
   }
 
   @Test
   void aFileThatCannotBeOpenedIsLeftAlone() {
-    try (PageCache.File cached = PageCache.system().open(dir.resolve("missing"))) {
-      assertThat(cached.dropBefore(MIB)).isFalse();
-      assertThat(cached.dropAll()).isFalse();
+    assertThat(PageCache.system().drop(dir.resolve("missing"), MIB)).isFalse();
+  }
+
+  @Test
+  void aSegmentDropsWhatIsDurableOnlyOnceAMegabyteMoreIsWritten() throws Exception {
+    byte[] value = new byte[200 * 1024];
+    RecordBytes record = new RecordBytes().set(null, value);
+    ByteBuffer buffer = ByteBuffer.allocate(512 * 1024);
+    CRC32C crc = new CRC32C();
+    try (SegmentAppender segment = SegmentAppender.create(dir, 0, 4096)) {
+      for (int i = 0; i < 30; i++) { // ~6 MiB: 2 MiB past the cached 4
+        segment.append(buffer, crc, i, record, record.recordSize());
+      }
+      segment.sync(buffer);
+      long afterFirst = resident(segment.logFile());
+      segment.append(buffer, crc, 30, record, record.recordSize()); // 200 KiB more: under a step
+      segment.sync(buffer);
+
+      // the newest 4 MiB stay, and a large page the kernel keeps where the dropped range ends
+      assertThat(afterFirst)
+          .isGreaterThanOrEqualTo(SegmentAppender.CACHED_BYTES - 4096)
+          .isLessThanOrEqualTo(SegmentAppender.CACHED_BYTES + SegmentAppender.DROP_STEP_BYTES);
+      assertThat(resident(segment.logFile())).isGreaterThan(afterFirst);
+    }
+  }
+
+  @Test
+  void aClosedSegmentIsDroppedWhole() throws Exception {
+    RecordBytes record = new RecordBytes().set(null, new byte[64 * 1024]);
+    ByteBuffer buffer = ByteBuffer.allocate(512 * 1024);
+    try (SegmentAppender segment = SegmentAppender.create(dir, 0, 4096)) {
+      for (int i = 0; i < 32; i++) {
+        segment.append(buffer, new CRC32C(), i, record, record.recordSize());
+      }
+      segment.sync(buffer);
+      assertThat(resident(segment.logFile())).isPositive();
+
+      segment.dropCached();
+
+      assertThat(resident(segment.logFile())).isZero();
     }
   }
 
