@@ -9,6 +9,7 @@ import io.tributary.api.envelope.EnvelopeTemplate;
 import io.tributary.api.envelope.EnvelopeWriter;
 import io.tributary.api.json.JsonWriter;
 import io.tributary.postgres.catalog.TableId;
+import io.tributary.postgres.event.MemoryBudget;
 import io.tributary.postgres.event.RowJson;
 import io.tributary.postgres.event.TableSchema;
 import io.tributary.postgres.event.TextDecoder;
@@ -73,11 +74,10 @@ public final class ChunkCopier {
   }
 
   /**
-   * The most event bytes a chunk may come to (planned at a few MiB, see {@link ChunkPlanner}): an
-   * eighth of the heap, since several chunks are in memory at once. Past it the snapshot fails with
-   * advice rather than run the JVM out of memory.
+   * The most event bytes a chunk may come to (planned at a few MiB, see {@link ChunkPlanner}), and
+   * the largest row: past it the snapshot fails with advice rather than run out of memory.
    */
-  public static final long MAX_CHUNK_BYTES = Runtime.getRuntime().maxMemory() / 8;
+  public static final long MAX_CHUNK_BYTES = MemoryBudget.HELD_BYTES;
 
   private static Map<String, RowJson> rowJson(
       Map<String, TableSchema> schemas, TextDecoder decoder) {
@@ -144,6 +144,9 @@ public final class ChunkCopier {
       if (json.length() > maxChunkBytes) {
         throw tooLarge(chunk, row, json.length());
       }
+      if (line.length > maxChunkBytes) {
+        throw rowTooLarge(chunk, row, line.length);
+      }
       parser.split(line, fields);
       int start = json.length();
       if (rows.hasKey()) {
@@ -170,16 +173,29 @@ public final class ChunkCopier {
             + " of "
             + chunk.leaf()
             + " holds more than "
-            + (maxChunkBytes >= 1 << 20
-                ? (maxChunkBytes >> 20) + " MiB"
-                : (maxChunkBytes >> 10) + " KiB")
+            + MemoryBudget.size(maxChunkBytes)
             + " of events after "
             + rows
             + " rows (about "
             + bytes / Math.max(rows, 1) / 1024
-            + " KiB each), more than is safe to hold in memory with this heap; rows this wide need a"
-            + " larger one: run with TRIBUTARY_JAVA_OPTS=-Xmx1g (a chunk may use an eighth of the"
-            + " heap), and if needed snapshot_workers: 1. The snapshot resumes where it stopped.");
+            + " KiB each). "
+            + MemoryBudget.fix(maxChunkBytes));
+  }
+
+  private FatalException rowTooLarge(Chunk chunk, long row, int bytes) {
+    return new FatalException(
+        "row "
+            + row
+            + " of snapshot chunk "
+            + chunk.id()
+            + " of "
+            + chunk.leaf()
+            + " is "
+            + MemoryBudget.size(bytes)
+            + " as text, more than "
+            + MemoryBudget.size(maxChunkBytes)
+            + ". "
+            + MemoryBudget.fix(maxChunkBytes));
   }
 
   /**

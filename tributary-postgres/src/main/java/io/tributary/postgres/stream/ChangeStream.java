@@ -3,6 +3,7 @@ package io.tributary.postgres.stream;
 import io.tributary.api.ChangeEvent;
 import io.tributary.api.EncodedBatch;
 import io.tributary.api.EncodedEvents;
+import io.tributary.api.FatalException;
 import io.tributary.api.Op;
 import io.tributary.api.Row;
 import io.tributary.api.SourceInfo;
@@ -11,6 +12,7 @@ import io.tributary.api.TransactionInfo;
 import io.tributary.api.Unavailable;
 import io.tributary.api.offset.Lsn;
 import io.tributary.api.offset.PostgresOffset;
+import io.tributary.postgres.event.MemoryBudget;
 import io.tributary.postgres.event.TableSchema;
 import io.tributary.postgres.event.TextDecoder;
 import io.tributary.postgres.pgoutput.Begin;
@@ -100,6 +102,9 @@ final class ChangeStream {
       ByteBuffer buf = stream.readPending();
       if (buf == null) {
         return takeBatch();
+      }
+      if (buf.remaining() > MemoryBudget.HELD_BYTES) {
+        throw tooLarge(buf);
       }
       handle(messages.decode(buf));
       if (events.size() >= batchSize || events.byteSize() >= MAX_BATCH_BYTES) {
@@ -236,6 +241,28 @@ final class ChangeStream {
       incremental.onChange(schema, before, null);
     }
     emit(schema, e, Op.DELETE, schema.key(before), schema.row(before), null);
+  }
+
+  /**
+   * Capture stopping with advice at a message too large for the heap, before it is decoded (which
+   * copies it) and written: named by its table when it is a change (type byte, then the relation).
+   */
+  private FatalException tooLarge(ByteBuffer message) {
+    int at = message.position();
+    byte type = message.get(at);
+    TableSchema schema =
+        (type == 'I' || type == 'U' || type == 'D') && message.remaining() >= 5
+            ? relations.get(message.getInt(at + 1))
+            : null;
+    return new FatalException(
+        (schema == null ? "a message" : "a change to " + schema.id())
+            + (tx == null ? "" : " in transaction " + tx.xid + " (commit LSN " + tx.commitLsn + ")")
+            + " is "
+            + MemoryBudget.size(message.remaining())
+            + ", more than "
+            + MemoryBudget.size(MemoryBudget.HELD_BYTES)
+            + ". "
+            + MemoryBudget.fix(MemoryBudget.HELD_BYTES));
   }
 
   private void truncate(Truncate t) {

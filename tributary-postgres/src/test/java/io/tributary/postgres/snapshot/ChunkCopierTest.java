@@ -52,6 +52,17 @@ class ChunkCopierTest {
         .hasMessageContaining("resumes where it stopped");
   }
 
+  @Test
+  void aSingleRowTooWideForTheHeapFailsBeforeItIsWritten() {
+    ChunkCopier copier = copier(64 << 10);
+
+    assertThatThrownBy(() -> copier.encode(CHUNK, lines(3, 100_000), 1_700_000_000_000L))
+        .isInstanceOf(FatalException.class)
+        .hasMessageContaining("row 0 of snapshot chunk " + CHUNK.id() + " of public.docs is 97 KiB")
+        .hasMessageContaining("more than 64 KiB")
+        .hasMessageContaining("TRIBUTARY_JAVA_OPTS=-Xmx1g");
+  }
+
   private ChunkCopier copier(long maxChunkBytes) {
     Map<String, Object> position = new LinkedHashMap<>();
     position.put("txId", null);

@@ -85,6 +85,41 @@ class WideRowsIT {
     assertHoldsEveryDocument("c");
   }
 
+  @Test
+  void aRowTooLargeForTheHeapStopsCaptureWithTheFixAndIsCapturedWithALargerOne() throws Exception {
+    String db = server.createUniqueDatabase("huge_row");
+    server.execute(db, "CREATE TABLE docs (id int PRIMARY KEY, doc text NOT NULL)");
+    Path file =
+        PipelineYaml.write(
+            dir, "wide", server, db, "tables: [public.docs]\nsnapshot: never\nslot: wide_" + db);
+
+    try (ChildJvm run = run(file, "-Xmx128m")) {
+      run.awaitStderrLine(
+          line -> line.contains("created replication slot"), Duration.ofSeconds(60));
+      server.execute(db, "INSERT INTO docs VALUES (1, 'small')");
+      // 20 MB of text: more than the eighth of a 128 MiB heap an event may take
+      server.execute(db, "INSERT INTO docs VALUES (2, repeat(md5('x'), 625000))");
+      server.execute(db, "INSERT INTO docs VALUES (3, 'after')");
+      assertThat(run.waitFor(Duration.ofMinutes(1))).isEqualTo(1);
+      assertThat(run.stderr().content())
+          .contains("a change to public.docs in transaction")
+          .contains("is 19 MiB, more than 15 MiB")
+          .contains("TRIBUTARY_JAVA_OPTS=-Xmx1g")
+          .doesNotContain("OutOfMemoryError");
+    }
+    CapturedLog log = new CapturedLog(dir.resolve("data").resolve("wide"));
+    assertThat(log.count("wide.public.docs")).isEqualTo(1);
+
+    try (ChildJvm run = run(file, "-Xmx512m")) {
+      await().atMost(Duration.ofMinutes(1)).until(() -> log.count("wide.public.docs") >= 3);
+      run.terminate();
+      assertThat(run.waitFor(Duration.ofSeconds(30))).isZero();
+    }
+    List<JsonNode> events = log.events("wide.public.docs");
+    assertThat(events).extracting(e -> e.get("after").get("id").asInt()).containsExactly(1, 2, 3);
+    assertThat(events.get(1).get("after").get("doc").asText()).hasSize(20_000_000);
+  }
+
   private static String insert(int from, int to) {
     return "INSERT INTO docs SELECT g, left(repeat('lorem ipsum ' || g || ' ', "
         + DOC_BYTES
@@ -98,8 +133,12 @@ class WideRowsIT {
   }
 
   private ChildJvm run(Path file) throws Exception {
+    return run(file, "-Xmx128m");
+  }
+
+  private ChildJvm run(Path file, String heap) throws Exception {
     return ChildJvm.builder(Main.class)
-        .jvmOptions("-Xmx128m", "-XX:+UseSerialGC")
+        .jvmOptions(heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError")
         .args("run", file.toString())
         .env(PipelineYaml.PASSWORD_ENV, server.password())
         .workingDir(dir)
