@@ -157,7 +157,9 @@ public final class PageCache {
       try (AutoCloseable arena = (AutoCloseable) confinedArena.invoke(null)) {
         Object cPath = allocateString.invoke(arena, path);
         return (int) open.invokeWithArguments(cPath, O_RDONLY | O_CLOEXEC, 0);
-      } catch (Throwable e) {
+      } catch (Error e) {
+        throw e;
+      } catch (Throwable e) { // what MethodHandle.invokeWithArguments declares
         return -1;
       }
     }
@@ -165,6 +167,8 @@ public final class PageCache {
     boolean dontNeed(int fd, long offset, long length) {
       try {
         return (int) fadvise.invokeWithArguments(fd, offset, length, POSIX_FADV_DONTNEED) == 0;
+      } catch (Error e) {
+        throw e;
       } catch (Throwable e) {
         return false;
       }
@@ -173,6 +177,8 @@ public final class PageCache {
     void close(int fd) {
       try {
         close.invokeWithArguments(fd);
+      } catch (Error e) {
+        throw e;
       } catch (Throwable e) {
         // nothing to do: the descriptor was ours only
       }

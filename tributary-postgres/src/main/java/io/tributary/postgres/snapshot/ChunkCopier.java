@@ -77,7 +77,7 @@ public final class ChunkCopier {
    * The most event bytes a chunk may come to (planned at a few MiB, see {@link ChunkPlanner}), and
    * the largest row: past it the snapshot fails with advice rather than run out of memory.
    */
-  public static final long MAX_CHUNK_BYTES = MemoryBudget.HELD_BYTES;
+  private static final long MAX_CHUNK_BYTES = MemoryBudget.HELD_BYTES;
 
   private static Map<String, RowJson> rowJson(
       Map<String, TableSchema> schemas, TextDecoder decoder) {

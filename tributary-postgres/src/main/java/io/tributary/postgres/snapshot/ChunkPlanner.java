@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
 
 /**
  * Splits tables into page-range chunks of about {@code chunkRows} rows each, and of at most about
- * {@link #MAX_CHUNK_BYTES} of events: a chunk is held in memory whole until it is written
+ * {@link #PLANNED_CHUNK_BYTES} of events: a chunk is held in memory whole until it is written
  * (atomically), so wide rows make smaller chunks whatever {@code snapshot_chunk_rows} says. Ranges
  * cover every page: the last chunk of a leaf is open-ended, so rows on pages added after planning
  * are not missed.
@@ -24,7 +24,7 @@ public final class ChunkPlanner {
    * (one being copied and one done per worker, one being queued, the engine's queue, the one being
    * written), which must fit the default 128 MiB heap with room to spare.
    */
-  static final long MAX_CHUNK_BYTES = 4L << 20;
+  static final long PLANNED_CHUNK_BYTES = 4L << 20;
 
   /** Event bytes per row besides the values: the envelope's source block, field names, key. */
   static final int ENVELOPE_BYTES_PER_ROW = 400;
@@ -110,7 +110,8 @@ public final class ChunkPlanner {
 
   static List<Chunk> split(TableId root, TableId leaf, PageStats stats, int chunkRows) {
     long byRows = (long) Math.floor(chunkRows / Math.max(stats.tuplesPerPage(), 1.0));
-    long byBytes = (long) Math.floor(MAX_CHUNK_BYTES / Math.max(stats.eventBytesPerPage(), 1.0));
+    long byBytes =
+        (long) Math.floor(PLANNED_CHUNK_BYTES / Math.max(stats.eventBytesPerPage(), 1.0));
     long step = Math.max(1, Math.min(byRows, byBytes));
     List<Chunk> out = new ArrayList<>();
     long from = 0;

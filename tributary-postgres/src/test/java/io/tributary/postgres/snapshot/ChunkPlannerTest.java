@@ -98,7 +98,7 @@ class ChunkPlannerTest {
 
     long pagesPerChunk = chunks.get(0).toPage() - chunks.get(0).fromPage();
     assertThat(pagesPerChunk * wide.eventBytesPerPage())
-        .isLessThanOrEqualTo(ChunkPlanner.MAX_CHUNK_BYTES);
+        .isLessThanOrEqualTo(ChunkPlanner.PLANNED_CHUNK_BYTES);
     assertThat(pagesPerChunk).isEqualTo(5); // 4 MiB / 8 × (74,000 × 1.25 + 400) bytes a page
     assertThat(chunks.getLast().toPage()).isEqualTo(-1);
   }
