@@ -29,8 +29,15 @@ public final class ChunkPlanner {
   /** Event bytes per row besides the values: the envelope's source block, field names, key. */
   static final int ENVELOPE_BYTES_PER_ROW = 400;
 
+  /** Line pointers a heap page can have: 291 with 8 KiB pages, 1,165 with 32 KiB ones. */
+  private static final int MAX_LINE_POINTERS = 2048;
+
   private static final int SAMPLE_PAGES = 20;
+  private static final int FIRST_SAMPLE_ROWS = 10;
   private static final int SAMPLE_ROWS = 200;
+
+  /** Rows at least this wide on average are measured on the first sample alone. */
+  private static final double WIDE_ROW_BYTES = 64 << 10;
 
   private final Connection connection;
   private final int chunkRows;
@@ -87,11 +94,21 @@ public final class ChunkPlanner {
   }
 
   /**
-   * The average size of a row's text over up to {@value #SAMPLE_ROWS} rows from about {@value
-   * #SAMPLE_PAGES} random pages; empty when the sample found none.
+   * The average size of a row's text from about {@value #SAMPLE_PAGES} random pages: over {@value
+   * #FIRST_SAMPLE_ROWS} rows first, and when those are narrow (the usual case) over up to {@value
+   * #SAMPLE_ROWS}; wide rows are measured on few because measuring detoasts them (200 rows of 2 MB
+   * took 2.6 s). Empty when the sample found none.
    */
   private OptionalDouble sampledRowBytes(TableId leaf, long pages) throws SQLException {
     double percent = Math.min(100.0, 100.0 * SAMPLE_PAGES / Math.max(pages, 1));
+    OptionalDouble first = sample(leaf, percent, FIRST_SAMPLE_ROWS);
+    if (first.isEmpty() || first.getAsDouble() >= WIDE_ROW_BYTES) {
+      return first;
+    }
+    return sample(leaf, percent, SAMPLE_ROWS);
+  }
+
+  private OptionalDouble sample(TableId leaf, double percent, int rows) throws SQLException {
     try (Statement st = connection.createStatement();
         ResultSet rs =
             st.executeQuery(
@@ -100,7 +117,7 @@ public final class ChunkPlanner {
                     + " TABLESAMPLE SYSTEM ("
                     + String.format(Locale.ROOT, "%.6f", percent)
                     + ") LIMIT "
-                    + SAMPLE_ROWS
+                    + rows
                     + ") s")) {
       rs.next();
       double avg = rs.getDouble(1);
@@ -110,9 +127,11 @@ public final class ChunkPlanner {
 
   static List<Chunk> split(TableId root, TableId leaf, PageStats stats, int chunkRows) {
     long byRows = (long) Math.floor(chunkRows / Math.max(stats.tuplesPerPage(), 1.0));
-    long byBytes =
-        (long) Math.floor(PLANNED_CHUNK_BYTES / Math.max(stats.eventBytesPerPage(), 1.0));
-    long step = Math.max(1, Math.min(byRows, byBytes));
+    double pagesByBytes = PLANNED_CHUNK_BYTES / Math.max(stats.eventBytesPerPage(), 1.0);
+    if (pagesByBytes < 1 && stats.pages() > 0) {
+      return splitPages(root, leaf, stats, pagesByBytes);
+    }
+    long step = Math.max(1, Math.min(byRows, (long) Math.floor(pagesByBytes)));
     List<Chunk> out = new ArrayList<>();
     long from = 0;
     while (from + step < stats.pages()) {
@@ -124,56 +143,76 @@ public final class ChunkPlanner {
   }
 
   /**
-   * The chunks still to copy after an interruption: the page ranges not covered by {@code doneIds}
-   * (identifiers of completed chunks of the same leaf), each split again into chunks of the size
-   * {@code planned} has, so that a resumed snapshot holds no more rows at a time than a fresh one.
-   * Computed from the recorded ranges, not from {@code planned}'s boundaries, because the table may
-   * have grown since the first plan.
+   * Rows so wide that a page of them is more than a chunk should hold: each page is cut into ranges
+   * of line pointers holding about {@code pagesByBytes} of a page's events. A page's last range
+   * runs to the next page, and the table's last one to the end, so no row is missed however the
+   * line pointers are spread.
    */
-  public static List<Chunk> remaining(List<Chunk> planned, List<String> doneIds) {
-    if (doneIds.isEmpty() || planned.isEmpty()) {
-      return planned;
-    }
-    TableId root = planned.get(0).root();
-    TableId leaf = planned.get(0).leaf();
-    long step =
-        planned.size() > 1
-            ? planned.get(0).toPage() - planned.get(0).fromPage()
-            : Long.MAX_VALUE; // the whole table fits one chunk
-    long lastStart = planned.getLast().fromPage(); // the open-ended chunk of the fresh plan
-    List<long[]> done = new ArrayList<>();
-    for (String id : doneIds) {
-      String range = id.substring(id.lastIndexOf(':') + 1);
-      int dash = range.indexOf('-');
-      long from = Long.parseLong(range.substring(0, dash));
-      String to = range.substring(dash + 1);
-      done.add(new long[] {from, to.equals("end") ? Long.MAX_VALUE : Long.parseLong(to)});
-    }
-    done.sort((a, b) -> Long.compare(a[0], b[0]));
+  private static List<Chunk> splitPages(
+      TableId root, TableId leaf, PageStats stats, double pagesByBytes) {
+    int usedOffsets =
+        (int) Math.min(MAX_LINE_POINTERS, Math.ceil(stats.tuplesPerPage()) + 1); // they start at 1
+    int piece = Math.max(1, (int) Math.floor(usedOffsets * pagesByBytes));
     List<Chunk> out = new ArrayList<>();
-    long next = 0;
-    for (long[] d : done) {
-      if (d[0] > next) {
-        addSplit(out, root, leaf, next, d[0], step, lastStart);
+    for (long page = 0; page < stats.pages(); page++) {
+      int from = 0; // line pointers start at 1: the first range is (0, 1 + piece)
+      for (int to = 1 + piece; to < usedOffsets; to += piece) {
+        out.add(new Chunk(root, leaf, page, from, page, to));
+        from = to;
       }
-      next = Math.max(next, d[1]);
-    }
-    if (next != Long.MAX_VALUE) {
-      addSplit(out, root, leaf, next, Long.MAX_VALUE, step, lastStart);
+      boolean last = page == stats.pages() - 1;
+      out.add(new Chunk(root, leaf, page, from, last ? -1 : page + 1, 0));
     }
     return out;
   }
 
   /**
-   * Pages {@code [from, to)} ({@code to} MAX_VALUE: to the end) as chunks of {@code step} pages;
-   * none starts past {@code lastStart}, and a range to the end ends open.
+   * The chunks still to copy after an interruption: the chunks of a fresh plan ({@code planned}),
+   * less what the recorded ranges {@code doneIds} (identifiers of completed chunks of the same
+   * leaf, from an earlier plan) cover. Each is part of a freshly planned chunk, so a resumed
+   * snapshot holds no more rows at a time than a fresh one, and the fresh plan covers the table as
+   * it is now, grown or not.
    */
-  private static void addSplit(
-      List<Chunk> out, TableId root, TableId leaf, long from, long to, long step, long lastStart) {
-    while (step < to - from && from + step <= lastStart) {
-      out.add(new Chunk(root, leaf, from, from + step));
-      from += step;
+  public static List<Chunk> remaining(List<Chunk> planned, List<String> doneIds) {
+    if (doneIds.isEmpty() || planned.isEmpty()) {
+      return planned;
     }
-    out.add(new Chunk(root, leaf, from, to == Long.MAX_VALUE ? -1 : to));
+    List<long[]> done = merged(doneIds);
+    List<Chunk> out = new ArrayList<>();
+    int first = 0; // done ranges before it end before every chunk still to look at
+    for (Chunk c : planned) {
+      while (first < done.size() && done.get(first)[1] <= c.start()) {
+        first++;
+      }
+      long from = c.start();
+      for (int i = first; i < done.size() && done.get(i)[0] < c.end(); i++) {
+        if (done.get(i)[0] > from) {
+          out.add(Chunk.between(c.root(), c.leaf(), from, done.get(i)[0]));
+        }
+        from = Math.max(from, done.get(i)[1]);
+      }
+      if (from < c.end()) {
+        out.add(Chunk.between(c.root(), c.leaf(), from, c.end()));
+      }
+    }
+    return out;
+  }
+
+  /** The ranges of the recorded chunks, sorted, with overlapping and adjacent ones merged. */
+  private static List<long[]> merged(List<String> ids) {
+    List<long[]> ranges = new ArrayList<>();
+    for (String id : ids) {
+      ranges.add(Chunk.range(id));
+    }
+    ranges.sort((a, b) -> Long.compare(a[0], b[0]));
+    List<long[]> out = new ArrayList<>();
+    for (long[] r : ranges) {
+      if (!out.isEmpty() && r[0] <= out.getLast()[1]) {
+        out.getLast()[1] = Math.max(out.getLast()[1], r[1]);
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
   }
 }

@@ -122,6 +122,61 @@ class ChunkPlannerTest {
     assertThat(ChunkPlanner.split(T, T, huge, 5_000)).hasSize(10);
   }
 
+  @Test
+  void pagesOfRowsTooWideForOneChunkAreCutIntoRangesOfLinePointers() {
+    // 150 rows a page of 2 MB each (TOASTed, so many fit a page): a page would be ~375 MB of events
+    ChunkPlanner.PageStats huge = new ChunkPlanner.PageStats(2, 150, 2_000_000);
+
+    List<Chunk> chunks = ChunkPlanner.split(T, T, huge, 5_000);
+
+    assertThat(chunks).hasSize(2 * 150);
+    assertThat(chunks.get(0).id()).isEqualTo("public.t:0-0.2");
+    assertThat(chunks.get(0).ctidCondition())
+        .isEqualTo("ctid >= '(0,0)'::tid AND ctid < '(0,2)'::tid");
+    assertThat(chunks.get(1).id()).isEqualTo("public.t:0.2-0.3");
+    assertThat(chunks.get(149).id()).isEqualTo("public.t:0.150-1"); // the rest of page 0
+    assertThat(chunks.get(150).id()).isEqualTo("public.t:1-1.2");
+    assertThat(chunks.getLast().id()).isEqualTo("public.t:1.150-end");
+    assertThat(chunks.getLast().ctidCondition()).isEqualTo("ctid >= '(1,150)'::tid");
+  }
+
+  @Test
+  void aResumeOfLinePointerRangesCopiesWhatIsNotRecordedAsDone() {
+    List<Chunk> planned =
+        ChunkPlanner.split(T, T, new ChunkPlanner.PageStats(2, 3, 20_000_000), 5_000);
+    assertThat(planned)
+        .extracting(Chunk::id)
+        .containsExactly(
+            "public.t:0-0.2",
+            "public.t:0.2-0.3",
+            "public.t:0.3-1",
+            "public.t:1-1.2",
+            "public.t:1.2-1.3",
+            "public.t:1.3-end");
+
+    List<Chunk> rest =
+        ChunkPlanner.remaining(
+            planned, List.of("public.t:0.2-0.3", "public.t:0-0.2", "public.t:1-1.2"));
+
+    assertThat(rest)
+        .extracting(Chunk::id)
+        .containsExactly("public.t:0.3-1", "public.t:1.2-1.3", "public.t:1.3-end");
+  }
+
+  @Test
+  void rangesRecordedByAnEarlierPlanAreSubtractedWhateverTheirBoundaries() {
+    // the first run planned whole pages; the table's rows grew wide, so the fresh plan cuts pages
+    List<Chunk> planned =
+        ChunkPlanner.split(T, T, new ChunkPlanner.PageStats(3, 3, 20_000_000), 5_000);
+
+    List<Chunk> rest = ChunkPlanner.remaining(planned, List.of("public.t:0-1", "public.t:1-1.3"));
+
+    assertThat(rest)
+        .extracting(Chunk::id)
+        .containsExactly(
+            "public.t:1.3-2", "public.t:2-2.2", "public.t:2.2-2.3", "public.t:2.3-end");
+  }
+
   private static long step(List<Chunk> chunks) {
     return chunks.get(0).toPage() - chunks.get(0).fromPage();
   }

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.server.cli.Main;
 import io.tributary.testkit.postgres.PostgresServer;
 import io.tributary.testkit.process.ChildJvm;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -120,6 +123,33 @@ class WideRowsIT {
     assertThat(events.get(1).get("after").get("doc").asText()).hasSize(20_000_000);
   }
 
+  @Test
+  void rowsOfSeveralMegabytesManyToAPageAreCopiedInChunksSmallerThanAPage() throws Exception {
+    String db = server.createUniqueDatabase("huge_rows");
+    // 2 MB of text each, stored compressed out of line: ~150 of them fit one heap page
+    server.execute(
+        db,
+        "CREATE TABLE docs (id int PRIMARY KEY, doc text NOT NULL)",
+        "INSERT INTO docs SELECT g, repeat(md5(g::text), 62500) FROM generate_series(1, 100) g",
+        "ANALYZE docs");
+    Path file =
+        PipelineYaml.write(
+            dir, "wide", server, db, "tables: [public.docs]\nsnapshot: initial_only");
+
+    try (ChildJvm run = run(file)) {
+      int exit = run.waitFor(Duration.ofMinutes(2));
+      assertThat(exit).as("exit code; stderr: %s", run.stderr().tail(20)).isZero();
+      assertThat(run.stderr().content()).containsPattern("in 1\\d\\d chunk\\(s\\)");
+    }
+
+    List<JsonNode> events =
+        new CapturedLog(dir.resolve("data").resolve("wide")).events("wide.public.docs");
+    assertThat(events.stream().map(e -> e.get("after").get("id").asInt()).toList())
+        .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 100).boxed().toList());
+    assertThat(events)
+        .allSatisfy(e -> assertThat(e.get("after").get("doc").asText()).hasSize(2_000_000));
+  }
+
   private static String insert(int from, int to) {
     return "INSERT INTO docs SELECT g, left(repeat('lorem ipsum ' || g || ' ', "
         + DOC_BYTES
@@ -136,9 +166,16 @@ class WideRowsIT {
     return run(file, "-Xmx128m");
   }
 
+  /** The CLI as the launcher runs it: the options of jvm.options, then {@code heap}. */
   private ChildJvm run(Path file, String heap) throws Exception {
+    List<String> options =
+        Files.readAllLines(Path.of("jvm.options")).stream()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .collect(Collectors.toCollection(ArrayList::new));
+    options.add(heap);
     return ChildJvm.builder(Main.class)
-        .jvmOptions(heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError")
+        .jvmOptions(options.toArray(String[]::new))
         .args("run", file.toString())
         .env(PipelineYaml.PASSWORD_ENV, server.password())
         .workingDir(dir)
