@@ -37,19 +37,7 @@ class WideRowsIT {
   @Test
   void aTableOfWideCompressedRowsIsSnapshottedInTheLaunchersHeap() throws Exception {
     String db = server.createUniqueDatabase("wide_rows");
-    server.execute(
-        db,
-        "CREATE TABLE docs (id int PRIMARY KEY, doc text NOT NULL)",
-        insert(1, ROWS),
-        "ANALYZE docs");
-    Path file =
-        PipelineYaml.write(
-            dir, "wide", server, db, "tables: [public.docs]\nsnapshot: initial_only");
-
-    try (ChildJvm run = run(file)) {
-      int exit = run.waitFor(Duration.ofMinutes(2));
-      assertThat(exit).as("exit code; stderr: %s", run.stderr().tail(20)).isZero();
-    }
+    snapshotToTheEnd(db, insert(1, ROWS));
 
     assertHoldsEveryDocument("r");
   }
@@ -127,20 +115,11 @@ class WideRowsIT {
   void rowsOfSeveralMegabytesManyToAPageAreCopiedInChunksSmallerThanAPage() throws Exception {
     String db = server.createUniqueDatabase("huge_rows");
     // 2 MB of text each, stored compressed out of line: ~150 of them fit one heap page
-    server.execute(
-        db,
-        "CREATE TABLE docs (id int PRIMARY KEY, doc text NOT NULL)",
-        "INSERT INTO docs SELECT g, repeat(md5(g::text), 62500) FROM generate_series(1, 100) g",
-        "ANALYZE docs");
-    Path file =
-        PipelineYaml.write(
-            dir, "wide", server, db, "tables: [public.docs]\nsnapshot: initial_only");
-
-    try (ChildJvm run = run(file)) {
-      int exit = run.waitFor(Duration.ofMinutes(2));
-      assertThat(exit).as("exit code; stderr: %s", run.stderr().tail(20)).isZero();
-      assertThat(run.stderr().content()).containsPattern("in 1\\d\\d chunk\\(s\\)");
-    }
+    String stderr =
+        snapshotToTheEnd(
+            db,
+            "INSERT INTO docs SELECT g, repeat(md5(g::text), 62500) FROM generate_series(1, 100) g");
+    assertThat(stderr).containsPattern("in 1\\d\\d chunk\\(s\\)");
 
     List<JsonNode> events =
         new CapturedLog(dir.resolve("data").resolve("wide")).events("wide.public.docs");
@@ -148,6 +127,23 @@ class WideRowsIT {
         .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 100).boxed().toList());
     assertThat(events)
         .allSatisfy(e -> assertThat(e.get("after").get("doc").asText()).hasSize(2_000_000));
+  }
+
+  /**
+   * Fills table docs of {@code db} with {@code insert}, runs an {@code initial_only} snapshot of it
+   * to its end (exit 0) and returns what the run printed on stderr.
+   */
+  private String snapshotToTheEnd(String db, String insert) throws Exception {
+    server.execute(
+        db, "CREATE TABLE docs (id int PRIMARY KEY, doc text NOT NULL)", insert, "ANALYZE docs");
+    Path file =
+        PipelineYaml.write(
+            dir, "wide", server, db, "tables: [public.docs]\nsnapshot: initial_only");
+    try (ChildJvm run = run(file)) {
+      int exit = run.waitFor(Duration.ofMinutes(2));
+      assertThat(exit).as("exit code; stderr: %s", run.stderr().tail(20)).isZero();
+      return run.stderr().content();
+    }
   }
 
   private static String insert(int from, int to) {
