@@ -80,10 +80,14 @@ public record PostgresOffset(
   }
 
   public PostgresOffset withChunkDone(String chunk) {
-    var chunks = new TreeSet<>(chunksDone);
-    chunks.add(chunk);
     return new PostgresOffset(
-        slotLsn, false, chunks, commitLsn, eventsInTx, txComplete, tablesDone);
+        slotLsn,
+        false,
+        ChunkRanges.add(chunksDone, chunk),
+        commitLsn,
+        eventsInTx,
+        txComplete,
+        tablesDone);
   }
 
   /** The snapshot is complete; {@code tables} (qualified names) are now done too. */
