@@ -77,7 +77,8 @@ public final class LogReader implements AutoCloseable {
 
   /**
    * Up to {@code maxRecords} committed records of {@code stream} from {@code fromOffset} on (or
-   * from the earliest offset still held, if that is later). Returns at once, with no records when
+   * from the earliest offset still held, if that is later), fewer once they take about 8 MiB, so
+   * that large records are not read a thousand at a time. Returns at once, with no records when
    * there are none yet.
    *
    * @throws CorruptLogException when a committed record cannot be read back

@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record LogRecord(long offset, long timestampMs, byte[] key, byte[] value) {
 
+  /** Bytes of its key and value. */
+  public long sizeInBytes() {
+    return (key == null ? 0 : key.length) + (value == null ? 0 : (long) value.length);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof LogRecord r

@@ -21,6 +21,12 @@ import java.util.List;
  * <p>Used by one {@link LogReader}, on its thread.
  */
 final class StreamView implements AutoCloseable {
+  /**
+   * A read returns at most about this many bytes of keys and values (and at least one record),
+   * whatever the record count asked: 1,000 events of 2 MB would otherwise be read at once.
+   */
+  static final long MAX_READ_BYTES = 8L << 20;
+
   private static final int ATTEMPTS = 5;
 
   private final Path dir;
@@ -75,7 +81,8 @@ final class StreamView implements AutoCloseable {
     } else {
       scanner.discardBuffered();
     }
-    while (records.size() < max && nextOffset < end) {
+    long bytes = 0;
+    while (records.size() < max && nextOffset < end && bytes < MAX_READ_BYTES) {
       if (!scanner.next()) {
         if (scanner.stop() != SegmentScanner.Stop.END) {
           throw corrupt(scanner.nextPosition(), scanner.problem());
@@ -90,7 +97,10 @@ final class StreamView implements AutoCloseable {
             scanner.position(),
             "found offset " + scanner.offset() + " where " + nextOffset + " belongs");
       }
-      records.add(new LogRecord(nextOffset, scanner.timestampMs(), scanner.key(), scanner.value()));
+      LogRecord record =
+          new LogRecord(nextOffset, scanner.timestampMs(), scanner.key(), scanner.value());
+      records.add(record);
+      bytes += record.sizeInBytes();
       nextOffset++;
     }
     return new ReadResult(records, earliest, nextOffset, end);

@@ -35,6 +35,42 @@ class LogReaderTest {
   }
 
   @Test
+  void aReadOfLargeRecordsStopsAtAboutEightMegabytesAndTheNextGoesOn() throws Exception {
+    String docs = "shop.public.docs";
+    byte[] doc = new byte[3 << 20];
+    try (LogWriter writer = LogWriter.open(dir, LogSettings.defaults())) {
+      for (int i = 0; i < 5; i++) {
+        doc[0] = (byte) i;
+        writer.append(docs, i, null, doc);
+      }
+      writer.commit("d");
+    }
+    try (LogReader reader = LogReader.open(dir)) {
+      ReadResult first = reader.read(docs, 0, 1000);
+      ReadResult second = reader.read(docs, first.nextOffset(), 1000);
+
+      assertThat(first.records()).hasSize(3); // 9 MiB: past 8 after the third
+      assertThat(second.records()).hasSize(2);
+      assertThat(second.records().getFirst().value()[0]).isEqualTo((byte) 3);
+      assertThat(second.caughtUp()).isTrue();
+    }
+  }
+
+  @Test
+  void aRecordLargerThanAReadIsStillReadAlone() throws Exception {
+    String docs = "shop.public.huge";
+    try (LogWriter writer = LogWriter.open(dir, LogSettings.defaults())) {
+      writer.append(docs, 0, null, new byte[9 << 20]);
+      writer.append(docs, 1, null, new byte[1]);
+      writer.commit("h");
+    }
+    try (LogReader reader = LogReader.open(dir)) {
+      assertThat(reader.read(docs, 0, 10).records()).hasSize(1);
+      assertThat(reader.read(docs, 1, 10).records()).hasSize(1);
+    }
+  }
+
+  @Test
   void seesAStreamThatGotItsFirstRecordsAfterTheReaderLookedAtIt() throws Exception {
     String later = "shop.public.later";
     try (LogReader reader = LogReader.open(dir)) {
