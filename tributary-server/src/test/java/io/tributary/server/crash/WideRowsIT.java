@@ -129,6 +129,39 @@ class WideRowsIT {
         .allSatisfy(e -> assertThat(e.get("after").get("doc").asText()).hasSize(2_000_000));
   }
 
+  @Test
+  void killedDuringASnapshotOfRowRangesResumesWithEveryRowExactlyOnce() throws Exception {
+    String db = server.createUniqueDatabase("huge_kill");
+    server.execute(
+        db,
+        "CREATE TABLE docs (id int PRIMARY KEY, doc text NOT NULL)",
+        "INSERT INTO docs SELECT g, repeat(md5(g::text), 62500) FROM generate_series(1, 300) g",
+        "ANALYZE docs");
+    Path file =
+        PipelineYaml.write(
+            dir, "wide", server, db, "tables: [public.docs]\nsnapshot: initial_only");
+    CapturedLog log = new CapturedLog(dir.resolve("data").resolve("wide"));
+
+    ChildJvm first = run(file);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> log.count("wide.public.docs") > 0);
+    first.kill9();
+    first.waitFor(Duration.ofSeconds(10));
+    assertThat(log.committedPosition())
+        .hasValueSatisfying(p -> assertThat(p).contains("snapshot=running"));
+
+    try (ChildJvm second = run(file)) {
+      assertThat(second.waitFor(Duration.ofMinutes(2)))
+          .as("exit code; stderr: %s", second.stderr().tail(20))
+          .isZero();
+      assertThat(second.stderr().content()).contains("resuming snapshot");
+    }
+    assertThat(log.events("wide.public.docs").stream().map(e -> e.get("after").get("id").asInt()))
+        .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 300).boxed().toList());
+  }
+
   /**
    * Fills table docs of {@code db} with {@code insert}, runs an {@code initial_only} snapshot of it
    * to its end (exit 0) and returns what the run printed on stderr.
