@@ -26,12 +26,19 @@
  * checkpoint file, so whatever a crash left behind (unfinished appends, torn records, a torn
  * checkpoint) is gone.
  *
+ * <h2>Page cache</h2>
+ *
+ * Once forced, a segment's bytes but its newest 4 MiB are dropped from the page cache, and a closed
+ * segment's all of them ({@link io.tributary.log.segment.PageCache}, docs/adr/0007): the log does
+ * not grow the cache by everything it writes.
+ *
  * <h2>Readers</h2>
  *
  * A {@link io.tributary.log.LogReader} learns the committed ends from the checkpoint file (re-read
  * only when its size, modification time or identity changed) and never reads past them. Data is
  * written before the checkpoint naming it, so every committed record is complete in the file by the
  * time a reader can know of it. The index is untrusted: a reader checks the record an entry points
- * to and falls back to scanning the segment.
+ * to and falls back to scanning the segment. A read returns at most the records asked for and about
+ * 8 MiB of them (at least one record).
  */
 package io.tributary.log;
