@@ -79,15 +79,10 @@ public record PostgresOffset(
     return new PostgresOffset(slotLsn, false, Set.of(), Lsn.ZERO, 0, true, tablesDone);
   }
 
-  public PostgresOffset withChunkDone(String chunk) {
+  /** The snapshot is running with {@code chunks} (identifiers of completed chunks) done. */
+  public PostgresOffset withChunksDone(Set<String> chunks) {
     return new PostgresOffset(
-        slotLsn,
-        false,
-        ChunkRanges.add(chunksDone, chunk),
-        commitLsn,
-        eventsInTx,
-        txComplete,
-        tablesDone);
+        slotLsn, false, chunks, commitLsn, eventsInTx, txComplete, tablesDone);
   }
 
   /** The snapshot is complete; {@code tables} (qualified names) are now done too. */

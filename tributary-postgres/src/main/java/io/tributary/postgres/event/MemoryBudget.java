@@ -1,5 +1,7 @@
 package io.tributary.postgres.event;
 
+import io.tributary.api.FatalException;
+
 /**
  * How much of the heap one event, or one snapshot chunk of events, may take: an eighth, since a few
  * are in memory at once and writing one may briefly need several times its size. Past it, capture
@@ -14,6 +16,15 @@ public final class MemoryBudget {
   /** {@code bytes} for people: "64 KiB", "15 MiB". */
   public static String size(long bytes) {
     return bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
+  }
+
+  /**
+   * Capture stopping at something too large to hold: "{@code what} is 30 MiB, more than 15 MiB."
+   * and what to do.
+   */
+  public static FatalException tooLarge(String what, long bytes, long limit) {
+    return new FatalException(
+        what + " is " + size(bytes) + ", more than " + size(limit) + ". " + fix(limit));
   }
 
   /** The end of a message about too large a row: what to do. */

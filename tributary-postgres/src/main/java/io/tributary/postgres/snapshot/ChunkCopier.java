@@ -48,10 +48,14 @@ public final class ChunkCopier {
    */
   public ChunkCopier(
       Map<String, TableSchema> schemas, Map<String, SourceInfo> sources, TextDecoder decoder) {
-    this(schemas, sources, decoder, MAX_CHUNK_BYTES);
+    this(schemas, sources, decoder, MemoryBudget.HELD_BYTES);
   }
 
-  /** As above, failing chunks past {@code maxChunkBytes} of events. */
+  /**
+   * As above, failing chunks past {@code maxChunkBytes} of events, and rows past that much text (by
+   * default {@link MemoryBudget#HELD_BYTES}; chunks are planned at a few MiB, see {@link
+   * ChunkPlanner}), with advice rather than running out of memory.
+   */
   ChunkCopier(
       Map<String, TableSchema> schemas,
       Map<String, SourceInfo> sources,
@@ -72,12 +76,6 @@ public final class ChunkCopier {
     this.decoder = decoder;
     this.maxChunkBytes = maxChunkBytes;
   }
-
-  /**
-   * The most event bytes a chunk may come to (planned at a few MiB, see {@link ChunkPlanner}), and
-   * the largest row: past it the snapshot fails with advice rather than run out of memory.
-   */
-  private static final long MAX_CHUNK_BYTES = MemoryBudget.HELD_BYTES;
 
   private static Map<String, RowJson> rowJson(
       Map<String, TableSchema> schemas, TextDecoder decoder) {
@@ -145,7 +143,10 @@ public final class ChunkCopier {
         throw tooLarge(chunk, row, json.length());
       }
       if (line.length > maxChunkBytes) {
-        throw rowTooLarge(chunk, row, line.length);
+        throw MemoryBudget.tooLarge(
+            "row " + row + " of snapshot chunk " + chunk.id() + " of " + chunk.leaf(),
+            line.length,
+            maxChunkBytes);
       }
       parser.split(line, fields);
       int start = json.length();
@@ -179,22 +180,6 @@ public final class ChunkCopier {
             + " rows (about "
             + bytes / Math.max(rows, 1) / 1024
             + " KiB each). "
-            + MemoryBudget.fix(maxChunkBytes));
-  }
-
-  private FatalException rowTooLarge(Chunk chunk, long row, int bytes) {
-    return new FatalException(
-        "row "
-            + row
-            + " of snapshot chunk "
-            + chunk.id()
-            + " of "
-            + chunk.leaf()
-            + " is "
-            + MemoryBudget.size(bytes)
-            + " as text, more than "
-            + MemoryBudget.size(maxChunkBytes)
-            + ". "
             + MemoryBudget.fix(maxChunkBytes));
   }
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Splits tables into page-range chunks of about {@code chunkRows} rows each, and of at most about
@@ -194,6 +196,30 @@ public final class ChunkPlanner {
       if (from < c.end()) {
         out.add(Chunk.between(c.root(), c.leaf(), from, c.end()));
       }
+    }
+    return out;
+  }
+
+  /**
+   * {@code done} (identifiers of completed chunks, as an offset records them) with {@code chunk}
+   * added and merged with the ranges of its leaf it touches ({@code t:0-20} and {@code t:20-40}
+   * become {@code t:0-40}): the offset is written with every commit, and listing every chunk made
+   * it grow with each one — thousands for a large table.
+   */
+  public static Set<String> withDone(Set<String> done, Chunk chunk) {
+    String leaf = chunk.leaf() + ":";
+    Set<String> out = new TreeSet<>();
+    List<String> ranges = new ArrayList<>();
+    for (String id : done) {
+      if (id.startsWith(leaf) && id.lastIndexOf(':') == leaf.length() - 1) {
+        ranges.add(id);
+      } else {
+        out.add(id);
+      }
+    }
+    ranges.add(chunk.id());
+    for (long[] r : merged(ranges)) {
+      out.add(Chunk.between(chunk.root(), chunk.leaf(), r[0], r[1]).id());
     }
     return out;
   }

@@ -26,6 +26,7 @@ import io.tributary.postgres.pgoutput.Relation;
 import io.tributary.postgres.pgoutput.Truncate;
 import io.tributary.postgres.pgoutput.TupleData;
 import io.tributary.postgres.pgoutput.Update;
+import io.tributary.postgres.snapshot.ChunkPlanner;
 import io.tributary.postgres.snapshot.IncrementalSnapshot;
 import io.tributary.postgres.snapshot.LastSnapshotEvent;
 import java.nio.ByteBuffer;
@@ -203,7 +204,10 @@ final class ChangeStream {
     for (ChangeEvent e : done.last() ? LastSnapshotEvent.mark(done.rows()) : done.rows()) {
       writer.write(e, events);
     }
-    offset = offset.inTransaction(m.lsn(), 0, true).withChunkDone(done.chunk().id());
+    offset =
+        offset
+            .inTransaction(m.lsn(), 0, true)
+            .withChunksDone(ChunkPlanner.withDone(offset.chunksDone(), done.chunk()));
     if (done.last()) {
       offset = offset.withSnapshotDone(incremental.tables());
     }
@@ -254,15 +258,13 @@ final class ChangeStream {
         (type == 'I' || type == 'U' || type == 'D') && message.remaining() >= 5
             ? relations.get(message.getInt(at + 1))
             : null;
-    return new FatalException(
+    return MemoryBudget.tooLarge(
         (schema == null ? "a message" : "a change to " + schema.id())
-            + (tx == null ? "" : " in transaction " + tx.xid + " (commit LSN " + tx.commitLsn + ")")
-            + " is "
-            + MemoryBudget.size(message.remaining())
-            + ", more than "
-            + MemoryBudget.size(MemoryBudget.HELD_BYTES)
-            + ". "
-            + MemoryBudget.fix(MemoryBudget.HELD_BYTES));
+            + (tx == null
+                ? ""
+                : " in transaction " + tx.xid + " (commit LSN " + tx.commitLsn + ")"),
+        message.remaining(),
+        MemoryBudget.HELD_BYTES);
   }
 
   private void truncate(Truncate t) {

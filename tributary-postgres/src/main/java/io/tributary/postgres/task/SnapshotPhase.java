@@ -318,7 +318,8 @@ final class SnapshotPhase implements AutoCloseable {
     if (r == null) {
       return null;
     }
-    PostgresOffset next = current.withChunkDone(r.chunk().id());
+    PostgresOffset next =
+        current.withChunksDone(ChunkPlanner.withDone(current.chunksDone(), r.chunk()));
     if (workers.remaining() == 0) {
       return new EncodedBatch(markLast(r), next.withSnapshotDone(tables), false);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.postgres.catalog.TableId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ChunkPlannerTest {
@@ -175,6 +176,36 @@ class ChunkPlannerTest {
         .extracting(Chunk::id)
         .containsExactly(
             "public.t:1.3-2", "public.t:2-2.2", "public.t:2.2-2.3", "public.t:2.3-end");
+  }
+
+  @Test
+  void completedChunksThatTouchAreRecordedAsOneRange() {
+    TableId a = new TableId("public", "a");
+    TableId b = new TableId("public", "b");
+    Set<String> done = Set.of();
+    for (Chunk chunk :
+        List.of(
+            new Chunk(a, a, 20, 40),
+            new Chunk(a, a, 0, 20),
+            new Chunk(b, b, 0, 20),
+            new Chunk(a, a, 60, -1),
+            new Chunk(a, a, 40, 0, 41, 2),
+            new Chunk(a, a, 41, 2, 60, 0))) {
+      done = ChunkPlanner.withDone(done, chunk);
+    }
+
+    assertThat(done).containsExactlyInAnyOrder("public.a:0-end", "public.b:0-20");
+  }
+
+  @Test
+  void chunksWithGapsBetweenThemStaySeparateUntilTheGapIsDone() {
+    TableId st = new TableId("s", "t");
+    Set<String> done = ChunkPlanner.withDone(Set.of("we;ird,=:0-end"), new Chunk(st, st, 0, 10));
+    done = ChunkPlanner.withDone(done, new Chunk(st, st, 20, 30));
+
+    assertThat(done).containsExactlyInAnyOrder("s.t:0-10", "s.t:20-30", "we;ird,=:0-end");
+    assertThat(ChunkPlanner.withDone(done, new Chunk(st, st, 10, 20)))
+        .containsExactlyInAnyOrder("s.t:0-30", "we;ird,=:0-end");
   }
 
   private static long step(List<Chunk> chunks) {
