@@ -22,12 +22,8 @@ for arg in "$@"; do
   fi
 done
 
-command -v mvn >/dev/null 2>&1 || { echo "bench: Maven is needed to build Tributary (apt-get install maven)" >&2; exit 2; }
-echo "bench: building tributary-server and the benchmark (mvn -q -DskipTests install -pl bench -am)…" >&2
-(cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests install -pl bench -am) 2>&1 \
-  | sed -u $'s/\e\\[[0-9;]*m//g' >&2 \
-  || { echo "bench: the build failed (see above)" >&2; exit 2; }
-
-jar="$(ls "$root"/bench/target/tributary-bench-*.jar | head -n 1)"
+# shellcheck source=build.sh
+. "$root/bench/build.sh"
+build_bench bench "tributary-server and the benchmark"
 exec "$JAVA_HOME/bin/java" -Xmx1g -Dtributary.jvm.options="$root/tributary-server/jvm.options" -cp "$jar:$root/bench/target/lib/*" io.tributary.bench.BenchMain \
   --distribution "$root/tributary-server/target" --results "$root/bench/results" "$@"

@@ -1,9 +1,8 @@
 package io.tributary.bench;
 
 import io.tributary.testkit.process.ChildJvm;
+import io.tributary.testkit.process.JvmOptionsFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,15 +64,7 @@ final class TributaryRun implements AutoCloseable {
     if (name == null) {
       return List.of(HEAP);
     }
-    Path file = Path.of(name);
-    try {
-      return Files.readAllLines(file).stream()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the launcher's JVM options " + file, e);
-    }
+    return JvmOptionsFile.read(Path.of(name));
   }
 
   long pid() {

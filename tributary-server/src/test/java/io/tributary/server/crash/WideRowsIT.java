@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.server.cli.Main;
 import io.tributary.testkit.postgres.PostgresServer;
 import io.tributary.testkit.process.ChildJvm;
-import java.nio.file.Files;
+import io.tributary.testkit.process.JvmOptionsFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -197,11 +196,7 @@ class WideRowsIT {
 
   /** The CLI as the launcher runs it: the options of jvm.options, then {@code heap}. */
   private ChildJvm run(Path file, String heap) throws Exception {
-    List<String> options =
-        Files.readAllLines(Path.of("jvm.options")).stream()
-            .map(String::strip)
-            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-            .collect(Collectors.toCollection(ArrayList::new));
+    List<String> options = new ArrayList<>(JvmOptionsFile.read(Path.of("jvm.options")));
     options.add(heap);
     return ChildJvm.builder(Main.class)
         .jvmOptions(options.toArray(String[]::new))
